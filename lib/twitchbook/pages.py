@@ -1,0 +1,62 @@
+"""Whole-page pieces: the notice every page carries, the glossary and the reference list."""
+
+from importlib.resources import files
+
+from .citations import anchor, formatted_entries, identifier_links, label
+from .loader import workbook
+from .render import escape, show_html
+
+NOTICE = (
+    "Educational use only, not medical advice. This workbook teaches medical students about "
+    "facial twitching; it does not diagnose or treat anyone. If you are worried about a twitch, "
+    "see a doctor."
+)
+
+
+def stylesheet() -> str:
+    return files("twitchbook").joinpath("assets/twitchbook.css").read_text(encoding="utf-8")
+
+
+def notice() -> None:
+    """The notice at the top of every lesson, with the styles the quizzes and figures use."""
+    show_html(
+        f"<style>{stylesheet()}</style>"
+        f'<aside class="tb-notice" role="note"><strong>Educational use only, not medical '
+        f"advice.</strong> {escape(NOTICE.split('advice. ', 1)[1])}</aside>",
+        NOTICE,
+    )
+
+
+def glossary_page() -> None:
+    """Every glossary term: plain words first, then the technical definition."""
+    book = workbook()
+    items = []
+    for term in sorted(book.glossary.values(), key=lambda t: t.term.casefold()):
+        sources = "; ".join(
+            f'<a class="tb-cite" href="references.ipynb#{anchor(r)}">'
+            f"{escape(label(book.references[r]))}</a>"
+            for r in term.references
+        )
+        items.append(
+            f'<dt id="term-{term.id}">{escape(term.term)}</dt>'
+            f"<dd><p>{escape(term.plain)}</p>"
+            f'<p class="tb-technical"><em>Technical:</em> {escape(term.technical)}'
+            f"{' Sources: ' + sources + '.' if sources else ''}</p></dd>"
+        )
+    plain = "\n".join(f"{t.term}: {t.plain}" for t in book.glossary.values())
+    show_html(f'<dl class="tb-glossary">{"".join(items)}</dl>', plain)
+
+
+def references_page() -> None:
+    """The reference list, formatted by a CSL style, each entry with its PMID/DOI links."""
+    book = workbook()
+    entries = formatted_entries(book.references)
+    items = []
+    for ref_id, entry in entries.items():
+        ref = book.references[ref_id]
+        items.append(
+            f'<li id="{anchor(ref_id)}"><span class="tb-ref-label">{escape(label(ref))}</span> '
+            f'{entry} <span class="tb-ref-ids">{identifier_links(ref)}</span></li>'
+        )
+    plain = "\n".join(label(book.references[r]) for r in entries)
+    show_html(f'<ol class="tb-references">{"".join(items)}</ol>', plain)

@@ -1,0 +1,156 @@
+"""Build the static site from the committed, executed notebooks.
+
+Usage: python site/build.py [--out DIR]
+
+1. Stage the sources in _build/src: the notebooks (minus outputs meant for JupyterLab alone,
+   with links between notebooks pointed at pages) and a generated home page.
+2. Copy the scripts the pages need (plotly.js from the plotly package, the workbook's own
+   CSS and JS) into the site, so nothing is fetched from elsewhere.
+3. Run Sphinx, which rebuilds only the pages whose staged source changed.
+"""
+
+import argparse
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+import plotly
+import twitchbook
+from sphinx.cmd.build import build_main
+from twitchbook.loader import load_workbook
+from twitchbook.paths import ROOT
+
+SITE = Path(__file__).resolve().parent
+NOTEBOOKS = ROOT / "notebooks"
+BUILD = ROOT / "_build"
+IPYNB_LINK = re.compile(r'href="([A-Za-z0-9_]+)\.ipynb(#[^"]*)?"')
+
+
+def lesson_notebooks() -> list[Path]:
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def title_of(path: Path) -> str:
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    raise SystemExit(f"{path.name}: the first markdown cell needs a '# Title' heading")
+
+
+def for_the_web(notebook: nbformat.NotebookNode, page_prefix: str = "") -> nbformat.NotebookNode:
+    """Drop JupyterLab-only outputs and point links between notebooks at built pages."""
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.outputs = [
+            out
+            for out in cell.outputs
+            if not out.get("metadata", {}).get("twitchbook", {}).get("lab-only")
+        ]
+        for out in cell.outputs:
+            html = out.get("data", {}).get("text/html")
+            if html:
+                text = "".join(html) if isinstance(html, list) else html
+                out["data"]["text/html"] = IPYNB_LINK.sub(
+                    lambda m: f'href="{page_prefix}{m.group(1)}.html{m.group(2) or ""}"', text
+                )
+    return notebook
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """Leave unchanged files alone so Sphinx's incremental build skips their pages."""
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def home_page(pages: list[Path]) -> str:
+    lessons = "\n".join(f"- [{title_of(p)}]({p.name})" for p in pages if p.name[:2].isdigit())
+    toctree = "\n".join(p.stem for p in pages)
+    return f"""# Facial Twitch Workbook
+
+A workbook for medical students on facial twitching: the anatomy of facial nerve compression,
+harmless twitches and serious causes, how a twitch is assessed, and how it is treated.
+
+```{{admonition}} Educational use only, not medical advice
+This workbook teaches; it does not diagnose or treat anyone. If you are worried about a twitch,
+see a doctor.
+```
+
+## Lessons
+
+{lessons}
+
+Also here: the [glossary](glossary.ipynb) and the [reference list](references.ipynb).
+
+```{{toctree}}
+:hidden:
+:maxdepth: 1
+
+{toctree}
+```
+"""
+
+
+def stage() -> Path:
+    load_workbook(ROOT)  # refuse to publish anything if a data file is wrong
+    src = BUILD / "src"
+    src.mkdir(parents=True, exist_ok=True)
+    pages = lesson_notebooks() + [NOTEBOOKS / "glossary.ipynb", NOTEBOOKS / "references.ipynb"]
+    pages = [p for p in pages if p.exists()]
+    wanted = {p.name for p in pages} | {"conf.py", "index.md", "_static"}
+    for stale in src.iterdir():
+        if stale.name not in wanted:
+            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+    for page in pages:
+        notebook = for_the_web(nbformat.read(page, as_version=4))
+        write_if_changed(src / page.name, nbformat.writes(notebook) + "\n")
+    write_if_changed(src / "index.md", home_page(pages))
+    write_if_changed(src / "conf.py", (SITE / "conf.py").read_text(encoding="utf-8"))
+    static = src / "_static"
+    static.mkdir(exist_ok=True)
+    assets = {
+        Path(plotly.__file__).parent / "package_data" / "plotly.min.js": "plotly.min.js",
+        Path(twitchbook.__file__).parent / "assets" / "twitchbook.css": "twitchbook.css",
+        SITE / "_static" / "twitchbook.js": "twitchbook.js",
+    }
+    for source, name in assets.items():
+        target = static / name
+        if not target.exists() or target.read_bytes() != source.read_bytes():
+            shutil.copyfile(source, target)
+    return src
+
+
+def build(out: Path) -> int:
+    src = stage()
+    return build_main(
+        [
+            "-b",
+            "html",
+            "-q",
+            "-W",
+            "--keep-going",
+            "-d",
+            str(BUILD / "doctrees"),
+            str(src),
+            str(out),
+        ]
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=BUILD / "html")
+    args = parser.parse_args()
+    status = build(args.out)
+    if status == 0:
+        print(f"site built in {args.out}")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

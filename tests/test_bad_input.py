@@ -1,0 +1,212 @@
+"""A catalogue of mistakes an instructor can make in the data files.
+
+Each one must stop the loader with one DataError that names the file, the item and the field
+in plain words: never a traceback from inside a library, never silent acceptance.
+"""
+
+from pathlib import Path
+
+import pytest
+from twitchbook import DataError, load_workbook
+
+
+def edit(project: Path, name: str, old: str, new: str) -> None:
+    path = project / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"the fixture no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def write(project: Path, name: str, content: str | bytes) -> None:
+    path = project / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+
+
+REFS, QUIZ, GLOSS, COVER, TABLE = (
+    "data/references.yaml",
+    "data/quizzes/01_test.yaml",
+    "data/glossary/01_test.yaml",
+    "data/seed_coverage.csv",
+    "data/tables/counts.yaml",
+)
+
+# (case id, how to break the project, what the message must contain)
+CASES = [
+    (
+        "yaml-malformed",
+        lambda p: edit(p, REFS, "provenance: A small", "provenance: [A small"),
+        [REFS, "not valid YAML", "line"],
+    ),
+    ("yaml-not-a-mapping", lambda p: write(p, GLOSS, "- just\n- a list\n"), [GLOSS, "mapping"]),
+    ("file-empty", lambda p: write(p, QUIZ, ""), [QUIZ, "is empty"]),
+    ("file-not-utf8", lambda p: write(p, GLOSS, b"provenance: caf\xe9\n"), [GLOSS, "not UTF-8"]),
+    (
+        "csv-malformed",
+        lambda p: write(p, COVER, 'line,claim,notebook,section,references\n2,"open\n'),
+        [COVER],
+    ),
+    (
+        "csv-wrong-header",
+        lambda p: edit(p, COVER, "line,claim", "line,statement"),
+        [COVER, "header"],
+    ),
+    (
+        "csv-short-row",
+        lambda p: edit(p, COVER, ",alpha2001;nhs-page", ""),
+        [COVER, "line 2", "wrong number of columns"],
+    ),
+    (
+        "missing-field",
+        lambda p: edit(p, REFS, '    title: "A study of twitches"\n', ""),
+        [REFS, "alpha2001", "title", "missing"],
+    ),
+    (
+        "extra-field",
+        lambda p: edit(p, GLOSS, "    plain:", "    colour: red\n    plain:"),
+        [GLOSS, "myokymia", "colour", "not a field"],
+    ),
+    (
+        "wrong-type",
+        lambda p: edit(p, REFS, "issued: 2001", "issued: last year"),
+        [REFS, "alpha2001", "issued"],
+    ),
+    (
+        "empty-string",
+        lambda p: edit(p, QUIZ, "stem: Which is right?", 'stem: "  "'),
+        [QUIZ, "q01-first", "stem", "empty"],
+    ),
+    (
+        "duplicate-reference-id",
+        lambda p: edit(p, REFS, "id: nhs-page", "id: alpha2001"),
+        [REFS, "alpha2001", "id", "already used"],
+    ),
+    (
+        "duplicate-question-id",
+        lambda p: write(
+            p, "data/quizzes/02_more.yaml", (p / QUIZ).read_text().replace("01_test", "02_more")
+        ),
+        ["02_more.yaml", "q01-first", "id", "already used"],
+    ),
+    (
+        "answer-not-a-choice",
+        lambda p: edit(p, QUIZ, "answer: a", "answer: c"),
+        [QUIZ, "q01-first", "answer", "not one of the choices"],
+    ),
+    (
+        "one-choice-only",
+        lambda p: edit(p, QUIZ, "      - {id: b, text: That one, feedback: No.}\n", ""),
+        [QUIZ, "q01-first", "choices", "too few"],
+    ),
+    (
+        "duplicate-choice",
+        lambda p: edit(p, QUIZ, "{id: b,", "{id: a,"),
+        [QUIZ, "q01-first", "choices", "used twice"],
+    ),
+    (
+        "unknown-citation-in-quiz",
+        lambda p: edit(p, QUIZ, "references: [alpha2001]", "references: [nobody1999]"),
+        [QUIZ, "q01-first", "references", "nobody1999"],
+    ),
+    (
+        "unknown-citation-in-coverage",
+        lambda p: edit(p, COVER, "alpha2001;nhs-page", "ghost2000"),
+        [COVER, "line 2", "references", "ghost2000"],
+    ),
+    (
+        "reference-without-identifier",
+        lambda p: edit(p, REFS, '    PMID: "123456"\n    DOI: 10.1000/test.1\n', ""),
+        [REFS, "alpha2001", "PMID, a DOI or a URL"],
+    ),
+    (
+        "malformed-pmid",
+        lambda p: edit(p, REFS, 'PMID: "123456"', 'PMID: "12a456"'),
+        [REFS, "alpha2001", "PMID", "12a456"],
+    ),
+    (
+        "malformed-doi",
+        lambda p: edit(p, REFS, "DOI: 10.1000/test.1", "DOI: doi.org/10.1000"),
+        [REFS, "alpha2001", "DOI"],
+    ),
+    (
+        "javascript-url",
+        lambda p: edit(
+            p, REFS, "URL: https://www.nhs.uk/conditions/twitching/", "URL: javascript:alert(1)"
+        ),
+        [REFS, "nhs-page", "URL"],
+    ),
+    (
+        "webpage-without-access-date",
+        lambda p: edit(p, REFS, "    accessed: 2026-11-24\n", ""),
+        [REFS, "nhs-page", "accessed"],
+    ),
+    (
+        "coverage-missing-notebook",
+        lambda p: edit(p, COVER, "01_test.ipynb", "09_gone.ipynb"),
+        [COVER, "line 2", "notebook", "09_gone.ipynb"],
+    ),
+    (
+        "coverage-missing-heading",
+        lambda p: edit(p, COVER, "Where it starts", "Nowhere"),
+        [COVER, "line 2", "section", "Nowhere"],
+    ),
+    (
+        "quiz-missing-heading",
+        lambda p: edit(p, QUIZ, "section: Where it starts", "section: Elsewhere"),
+        [QUIZ, "q01-first", "section", "Elsewhere"],
+    ),
+    (
+        "glossary-term-twice",
+        lambda p: write(
+            p,
+            "data/glossary/02_more.yaml",
+            (p / GLOSS).read_text().replace("id: myokymia", "id: myokymia-again"),
+        ),
+        ["02_more.yaml", "myokymia-again", "term", "already defined"],
+    ),
+    (
+        "bank-name-mismatch",
+        lambda p: edit(p, QUIZ, "lesson: 01_test", "lesson: 03_other"),
+        [QUIZ, "lesson", "match the file name"],
+    ),
+    (
+        "table-row-without-sources",
+        lambda p: edit(p, TABLE, ", references: [alpha2001]", ""),
+        [TABLE, "rows[1].references", "missing"],
+    ),
+    (
+        "table-row-missing-column",
+        lambda p: edit(p, TABLE, "value: 61, ", ""),
+        [TABLE, "rows[1]", "value", "missing"],
+    ),
+    (
+        "coverage-line-not-a-number",
+        lambda p: edit(p, COVER, "\n2,", "\ntwo,"),
+        [COVER, "line 2", "line"],
+    ),
+    (
+        "notebook-not-json",
+        lambda p: write(p, "notebooks/01_test.ipynb", "{not json"),
+        ["notebooks/01_test.ipynb", "not valid notebook JSON"],
+    ),
+]
+
+
+def test_the_fixture_itself_loads(project):
+    book = load_workbook(project)
+    assert set(book.references) == {"alpha2001", "nhs-page"}
+    assert book.headings["01_test.ipynb"] == ["Where it starts", "Key points"]
+
+
+@pytest.mark.parametrize("breaks, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_each_mistake_gets_one_clear_message(project, breaks, expected):
+    breaks(project)
+    with pytest.raises(DataError) as caught:
+        load_workbook(project)
+    message = str(caught.value)
+    for fragment in expected:
+        assert fragment in message, f"{fragment!r} not in: {message}"
+    assert "Traceback" not in message and "pydantic" not in message.lower()

@@ -1,0 +1,121 @@
+"""Figures: they draw offline, keep a stable id, carry a text alternative, use the palette."""
+
+import json
+import re
+
+import nbformat
+import plotly.graph_objects as go
+import pytest
+import twitchbook as tb
+from bs4 import BeautifulSoup
+from conftest import ROOT
+from IPython.core.interactiveshell import InteractiveShell
+from twitchbook.figures import PLOTLY_MIME, figure_json
+from twitchbook.palette import ALLOWED
+
+
+@pytest.fixture
+def displayed(monkeypatch):
+    """Collect what twitchbook.show displays, as a notebook would receive it."""
+    shown = []
+    monkeypatch.setattr(
+        "twitchbook.figures.display", lambda bundle, raw, metadata=None: shown.append(bundle)
+    )
+    monkeypatch.setattr(
+        "twitchbook.render.display", lambda bundle, raw, metadata=None: shown.append(bundle)
+    )
+    InteractiveShell.instance()
+    return shown
+
+
+def sample_figure() -> go.Figure:
+    return go.Figure(go.Bar(x=["Women", "Men"], y=[61, 39], name="</script><b>x</b>"))
+
+
+def test_figure_html_has_no_plotly_script_or_cdn_and_a_stable_id(displayed):
+    tb.show(sample_figure(), id="l00-sample", title="Share by sex", alt="Bars: 61 and 39.")
+    html = displayed[0]["text/html"]
+    assert 'id="plot-l00-sample"' in html
+    assert "cdn" not in html.lower() and "<script src" not in html
+    assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}", html), "a random id leaked in"
+
+
+def test_the_same_figure_gives_the_same_output_twice(displayed):
+    tb.show(sample_figure(), id="l00-sample", title="T", alt="A.")
+    tb.show(sample_figure(), id="l00-sample", title="T", alt="A.")
+    assert displayed[0] == displayed[2]
+
+
+def test_text_alternative_reaches_screen_readers_and_sighted_readers(displayed):
+    tb.show(sample_figure(), id="l00-sample", title="Share by sex", alt="Bars: 61 and 39.")
+    page = BeautifulSoup(displayed[0]["text/html"], "html.parser")
+    plot = page.select_one(".tb-plot")
+    assert plot["role"] == "img" and plot["aria-label"] == "Share by sex"
+    description = page.find(id=plot["aria-describedby"])
+    assert description.name == "details" and "Bars: 61 and 39." in description.get_text()
+    assert displayed[0]["text/plain"] == "Figure: Share by sex. Bars: 61 and 39."
+
+
+def test_jupyterlab_gets_plotly_json_and_a_caption_marked_lab_only(displayed):
+    tb.show(sample_figure(), id="l00-sample", title="T", alt="A.", caption="C.")
+    assert displayed[0][PLOTLY_MIME]["data"][0]["type"] == "bar"
+    assert "C." in displayed[1]["text/html"]
+
+
+def test_data_text_cannot_close_the_json_block():
+    text = figure_json(sample_figure())
+    assert "</script>" not in text and "<\\/script>" in text
+    assert json.loads(text.replace("<\\/", "</"))["data"][0]["name"] == "</script><b>x</b>"
+
+
+def test_figure_id_must_be_a_plain_slug():
+    with pytest.raises(ValueError, match="lowercase"):
+        tb.show(sample_figure(), id="Bad Id", title="T", alt="A.")
+
+
+COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgba?\(.*\))$")
+
+
+def colours_in(node, key=""):
+    """Every colour value in a plotly figure, wherever it is nested."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "template":
+                continue  # the template is the palette itself
+            yield from colours_in(v, k)
+    elif isinstance(node, list):
+        for item in node:
+            yield from colours_in(item, key)
+    elif isinstance(node, str) and "color" in key.lower() and COLOUR.match(node):
+        yield node
+
+
+def to_hex(value: str) -> str:
+    if value.startswith("#"):
+        return value.lower()
+    parts = [float(x) for x in re.findall(r"[\d.]+", value)[:3]]
+    return "#" + "".join(f"{round(p):02x}" for p in parts)
+
+
+def notebook_figures():
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                figure = output.get("data", {}).get(PLOTLY_MIME)
+                if figure:
+                    yield path.name, figure
+
+
+def test_every_figure_in_the_lessons_uses_only_palette_colours():
+    off_palette = {
+        (name, c)
+        for name, fig in notebook_figures()
+        for c in colours_in(fig)
+        if to_hex(c) not in ALLOWED
+    }
+    assert off_palette == set()
+
+
+def test_the_palette_check_catches_a_stray_colour():
+    figure = go.Figure(go.Bar(x=[1], y=[1], marker_color="#ff0000")).to_plotly_json()
+    assert [to_hex(c) for c in colours_in(figure)] == ["#ff0000"]
