@@ -10,6 +10,7 @@ Usage: python site/build.py [--out DIR]
 """
 
 import argparse
+import json
 import re
 import shutil
 import sys
@@ -87,6 +88,8 @@ see a doctor.
 
 Also here: the [glossary](glossary.ipynb) and the [reference list](references.ipynb).
 
+<div id="tb-progress-home"></div>
+
 ```{{toctree}}
 :hidden:
 :maxdepth: 1
@@ -96,9 +99,21 @@ Also here: the [glossary](glossary.ipynb) and the [reference list](references.ip
 """
 
 
-def stage() -> Path:
-    load_workbook(ROOT)  # refuse to publish anything if a data file is wrong
-    src = BUILD / "src"
+def site_data(book, pages: list[Path]) -> str:
+    """What the site script needs to know: glossary definitions and each lesson's quiz size."""
+    glossary = {t.id: {"term": t.term, "plain": t.plain} for t in book.glossary.values()}
+    lessons = {
+        p.stem: {"title": title_of(p), "questions": len(book.quizzes[p.stem].questions)}
+        for p in pages
+        if p.stem in book.quizzes
+    }
+    payload = json.dumps({"glossary": glossary, "lessons": lessons}, sort_keys=True, indent=1)
+    # json.dumps leaves "<" alone; escape it so no data text can end the script.
+    return "window.TWITCHBOOK = " + payload.replace("<", "\\u003c") + ";\n"
+
+
+def stage(src: Path) -> Path:
+    book = load_workbook(ROOT)  # refuse to publish anything if a data file is wrong
     src.mkdir(parents=True, exist_ok=True)
     pages = lesson_notebooks() + [NOTEBOOKS / "glossary.ipynb", NOTEBOOKS / "references.ipynb"]
     pages = [p for p in pages if p.exists()]
@@ -113,6 +128,7 @@ def stage() -> Path:
     write_if_changed(src / "conf.py", (SITE / "conf.py").read_text(encoding="utf-8"))
     static = src / "_static"
     static.mkdir(exist_ok=True)
+    write_if_changed(static / "workbook-data.js", site_data(book, pages))
     assets = {
         Path(plotly.__file__).parent / "package_data" / "plotly.min.js": "plotly.min.js",
         Path(twitchbook.__file__).parent / "assets" / "twitchbook.css": "twitchbook.css",
@@ -126,7 +142,8 @@ def stage() -> Path:
 
 
 def build(out: Path) -> int:
-    src = stage()
+    """Stage and build beside out: out/../src holds the sources, out/../doctrees the cache."""
+    src = stage(out.parent / "src")
     return build_main(
         [
             "-b",
@@ -135,7 +152,7 @@ def build(out: Path) -> int:
             "-W",
             "--keep-going",
             "-d",
-            str(BUILD / "doctrees"),
+            str(out.parent / "doctrees"),
             str(src),
             str(out),
         ]

@@ -21,7 +21,11 @@ html_theme = "sphinx_book_theme"
 html_title = "Facial Twitch Workbook"
 html_static_path = ["_static"]
 html_css_files = ["twitchbook.css"]
-html_js_files = [("plotly.min.js", {"defer": "defer"}), ("twitchbook.js", {"defer": "defer"})]
+html_js_files = [
+    ("workbook-data.js", {"defer": "defer"}),
+    ("plotly.min.js", {"defer": "defer"}),
+    ("twitchbook.js", {"defer": "defer"}),
+]
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = None
@@ -42,3 +46,15 @@ nb_ipywidgets_js = {
 }
 # A definite starting mode: without it the theme logs an error on a reader's first visit.
 html_context = {"default_mode": "auto"}
+
+
+def leave_plotly_off_pages_without_figures(app, pagename, templatename, context, doctree):
+    """plotly.js is 4.6 MB: only pages that draw a figure load it."""
+    if "tb-plot-data" not in context.get("body", ""):
+        context["script_files"] = [
+            js for js in context.get("script_files", []) if "plotly.min.js" not in str(js)
+        ]
+
+
+def setup(app):
+    app.connect("html-page-context", leave_plotly_off_pages_without_figures)

@@ -49,9 +49,9 @@ def test_the_same_figure_gives_the_same_output_twice(displayed):
 def test_text_alternative_reaches_screen_readers_and_sighted_readers(displayed):
     tb.show(sample_figure(), id="l00-sample", title="Share by sex", alt="Bars: 61 and 39.")
     page = BeautifulSoup(displayed[0]["text/html"], "html.parser")
-    plot = page.select_one(".tb-plot")
-    assert plot["role"] == "img" and plot["aria-label"] == "Share by sex"
-    description = page.find(id=plot["aria-describedby"])
+    figure = page.select_one("figure.tb-figure")
+    assert page.find(id=figure["aria-labelledby"]).get_text() == "Share by sex"
+    description = page.find(id=figure["aria-describedby"])
     assert description.name == "details" and "Bars: 61 and 39." in description.get_text()
     assert displayed[0]["text/plain"] == "Figure: Share by sex. Bars: 61 and 39."
 

@@ -46,8 +46,10 @@ def test_every_figure_draws(browser, name):
             "el => el.dataset.drawn === 'true'", arg=plot.element_handle(), timeout=10_000
         )
         assert plot.locator("svg.main-svg").count() >= 1
-        assert plot.get_attribute("aria-label"), "figure without a name for screen readers"
-        described = plot.get_attribute("aria-describedby")
+        figure = plot.locator("xpath=ancestor::figure[1]")
+        named = figure.get_attribute("aria-labelledby")
+        described = figure.get_attribute("aria-describedby")
+        assert page.locator(f"#{named}").inner_text().strip(), "figure without a name"
         assert page.locator(f"#{described}").inner_text().strip(), "figure without a description"
     page.close()
 

@@ -1,11 +1,13 @@
 """Execute lesson notebooks in place so they are committed with fresh, deterministic outputs.
 
-Usage: python tools/execute_notebooks.py [NOTEBOOK ...]   (default: every notebook)
+Usage: python tools/execute_notebooks.py [--out-dir DIR] [NOTEBOOK ...]
+       (default: every notebook, saved in place; --out-dir saves the results there instead)
 
 Outputs carry no timings or kernel noise, so executing twice gives the same bytes and nbval
 compares them for real. Notebooks run two at a time (the machines here have two cores).
 """
 
+import argparse
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -14,8 +16,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = ROOT / "notebooks"
+from twitchbook.paths import NOTEBOOKS
+
 KERNEL_SPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -37,7 +39,7 @@ def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return notebook
 
 
-def execute(path: Path) -> str:
+def execute(path: Path, out_dir: Path | None = None) -> str:
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook,
@@ -53,14 +55,18 @@ def execute(path: Path) -> str:
         # Say what went wrong in one line (a DataError names file, item and field) and leave
         # the committed notebook untouched rather than save half a lesson.
         return f"FAILED {path.name}: {err.ename}: {err.evalue}"
-    nbformat.write(clean(notebook), path)
+    nbformat.write(clean(notebook), (out_dir or path.parent) / path.name)
     return f"executed {path.name}"
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a).resolve() for a in argv] or sorted(NOTEBOOKS.glob("*.ipynb"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out-dir", type=Path)
+    parser.add_argument("notebooks", nargs="*", type=Path)
+    args = parser.parse_args(argv)
+    paths = [p.resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("*.ipynb"))
     with ProcessPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(execute, paths))
+        results = list(pool.map(execute, paths, [args.out_dir] * len(paths)))
     for line in results:
         print(line)
     return 1 if any(line.startswith("FAILED") for line in results) else 0

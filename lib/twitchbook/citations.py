@@ -24,13 +24,15 @@ STYLE = "harvard-cite-them-right"
 def label(ref: Reference) -> str:
     """'Wang & Jankovic 1998', 'Lu et al. 2014', 'NHS 2023'."""
     names = [a.family or a.literal for a in ref.author]
-    if len(names) == 1:
+    if not names:
+        who = ref.container_title or ref.title
+    elif len(names) == 1:
         who = names[0]
     elif len(names) == 2:
         who = f"{names[0]} & {names[1]}"
     else:
         who = f"{names[0]} et al."
-    return f"{who} {ref.issued}"
+    return f"{who} {ref.issued or 'n.d.'}"
 
 
 def anchor(ref_id: str) -> str:
@@ -61,13 +63,15 @@ def _csl(ref: Reference) -> dict:
     for key, value in record.items():
         if isinstance(value, str) and key not in {"id", "type"}:
             record[key] = escape(value)
-    record["author"] = [{k: escape(v) for k, v in a.items()} for a in record["author"]]
+    for role in ("author", "editor"):
+        record[role] = [{k: escape(v) for k, v in a.items()} for a in record.get(role, [])]
     for name in record["author"]:
         # Initials stored PubMed-style ("RG") are two names to a CSL processor ("R G").
         given = name.get("given", "")
         if given.isalpha() and given.isupper():
             name["given"] = " ".join(given)
-    record["issued"] = {"date-parts": [[ref.issued]]}
+    if ref.issued:
+        record["issued"] = {"date-parts": [[ref.issued]]}
     if ref.accessed:
         record["accessed"] = {
             "date-parts": [[ref.accessed.year, ref.accessed.month, ref.accessed.day]]

@@ -59,11 +59,13 @@ def show(
         raise ValueError(f"figure id '{id}' should be lowercase words joined by hyphens")
     fig = styled(go.Figure(fig))
     data = json.loads(figure_json(fig).replace("<\\/", "</").replace("<\\!--", "<!--"))
+    # The <figure> carries the name and description; the plot inside holds plotly's own
+    # controls, so it must not be role="img" (an image cannot contain buttons).
     figure_html = (
-        f'<figure class="tb-figure" id="fig-{id}">'
-        f'<div class="tb-figure-title">{escape(title)}</div>'
-        f'<div class="tb-plot" id="plot-{id}" role="img" aria-label="{escape(title)}"'
-        f' aria-describedby="alt-{id}"></div>'
+        f'<figure class="tb-figure" id="fig-{id}" aria-labelledby="title-{id}"'
+        f' aria-describedby="alt-{id}">'
+        f'<div class="tb-figure-title" id="title-{id}">{escape(title)}</div>'
+        f'<div class="tb-plot" id="plot-{id}"></div>'
         f'<script type="application/json" class="tb-plot-data" data-target="plot-{id}">'
         f"{figure_json(fig)}</script>"
         f"{_caption_html(id, caption, alt, sources)}</figure>"

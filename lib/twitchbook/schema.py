@@ -44,10 +44,16 @@ class Reference(Strict):
 
     id: Id
     type: Literal["article-journal", "webpage", "chapter", "book", "report"]
-    author: list[Name] = Field(min_length=1)
+    # Optional because a few verified records do not show their authors; the label then
+    # falls back to the journal's name.
+    author: list[Name] = []
     title: Text
     container_title: Text | None = Field(None, alias="container-title")
-    issued: int = Field(ge=1800, le=2100)
+    editor: list[Name] = []
+    publisher: Text | None = None
+    publisher_place: Text | None = Field(None, alias="publisher-place")
+    edition: Text | None = None
+    issued: int | None = Field(None, ge=1800, le=2100)  # None: the page shows no date
     volume: Text | None = None
     issue: Text | None = None
     page: Text | None = None
@@ -59,7 +65,7 @@ class Reference(Strict):
     checked: Text
     supports: Text | None = None
 
-    @field_validator("PMID", "volume", "issue", "page", mode="before")
+    @field_validator("PMID", "volume", "issue", "page", "edition", mode="before")
     @classmethod
     def _numbers_as_text(cls, value):
         return str(value) if isinstance(value, int) else value

@@ -1,0 +1,123 @@
+"""Results and risks of microvascular decompression as horizontal bars, one group at a time.
+
+Buttons switch between the results (resolution, recurrence), the transient complications and
+the permanent complications. Every bar carries its source and the size of the study in its
+hover text, so a large systematic review and a small old series are never confused.
+"""
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..palette import NEUTRAL, PALETTE, TEXT
+
+GROUP_COLOURS = {
+    "Results": PALETTE["blue"],
+    "Transient complications": PALETTE["orange"],
+    "Permanent complications": PALETTE["vermilion"],
+}
+GROUP_TITLES = {
+    "Results": "How often the spasm goes, and how often it comes back",
+    "Transient complications": "Complications that pass",
+    "Permanent complications": "Complications that last",
+}
+
+
+def outcome_bars(rows: pd.DataFrame, source_labels: dict[str, str]) -> go.Figure:
+    """Build the chart from the rows of data/tables/mvd_outcomes.yaml (twitchbook.table_frame).
+
+    source_labels: reference id -> author-year label, shown on and beside each bar.
+    """
+    groups = list(dict.fromkeys(rows.group))  # keep the table's order
+    fig = go.Figure()
+    for number, group in enumerate(groups):
+        part = rows[rows.group == group].iloc[::-1]  # first table row at the top
+        sources = part.references.map(lambda refs: "; ".join(source_labels.get(r, r) for r in refs))
+        # Why a label per bar: the same measure appears from different sources.
+        names = [f"{m}<br>({s})" for m, s in zip(part.measure, sources)]
+        fig.add_trace(
+            go.Bar(
+                x=part.percent,
+                y=names,
+                orientation="h",
+                name=group,
+                marker=dict(
+                    color=GROUP_COLOURS.get(group, PALETTE["blue"]),
+                    line=dict(color=TEXT, width=0.5),
+                ),
+                text=part.shown,
+                textposition="outside",
+                cliponaxis=False,
+                textfont=dict(color=TEXT),
+                customdata=np.stack([part.shown, part.cohort, sources], axis=-1),
+                hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{customdata[1]}"
+                "<br>Source: %{customdata[2]}<extra></extra>",
+                visible=number == 0,
+            )
+        )
+
+    def axis_for(group: str) -> dict:
+        top = float(rows.loc[rows.group == group, "percent"].max())
+        # Small percentages get a short axis so the bars stay readable; room is left for labels.
+        return {"xaxis.range": [0, 100 if top > 50 else round(top * 1.35, 1)]}
+
+    buttons = [
+        dict(
+            label=group,
+            method="update",
+            args=[
+                {"visible": [g == group for g in groups]},
+                {"title.text": GROUP_TITLES.get(group, group), **axis_for(group)},
+            ],
+        )
+        for group in groups
+    ]
+    fig.update_layout(
+        title=dict(
+            text=GROUP_TITLES.get(groups[0], groups[0]), x=0, xanchor="left", y=0.98, yanchor="top"
+        ),
+        updatemenus=[
+            dict(
+                type="buttons",
+                direction="right",
+                buttons=buttons,
+                active=0,
+                x=0,
+                xanchor="left",
+                y=1.02,
+                yanchor="bottom",
+                bgcolor="#ffffff",
+                bordercolor=NEUTRAL,
+                font=dict(color=TEXT),
+            )
+        ],
+        xaxis=dict(
+            title="Percent of operated patients",
+            ticksuffix="%",
+            **{"range": axis_for(groups[0])["xaxis.range"]},
+        ),
+        yaxis=dict(automargin=True),
+        showlegend=False,
+        height=520,
+        margin=dict(t=130, r=110),
+        bargap=0.35,
+    )
+    return fig
+
+
+def describe(rows: pd.DataFrame, source_labels: dict[str, str]) -> str:
+    """The chart in words, with every number and its source, for the text alternative."""
+    parts = []
+    for group in dict.fromkeys(rows.group):
+        part = rows[rows.group == group]
+        items = [
+            f"{row.measure} {row.shown} ({row.cohort}; "
+            f"{'; '.join(source_labels.get(r, r) for r in row.references)})"
+            for row in part.itertuples()
+        ]
+        parts.append(f"{group}: " + "; ".join(items) + ".")
+    return (
+        "Horizontal bar chart of percentages of operated patients, with one button per group. "
+        + " ".join(parts)
+        + " Figures printed as less than 0.1% are drawn as bars of 0.1%."
+    )

@@ -1,0 +1,49 @@
+"""Executing the notebooks again, and building the site again, give the same bytes.
+
+So nbval compares real outputs, and a rebuilt site differs from the last only where a lesson
+changed. Sphinx stamps nothing that varies between builds here, so whole files are compared.
+"""
+
+import filecmp
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_executing_every_notebook_again_gives_byte_identical_files(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "tools/execute_notebooks.py", "--out-dir", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    committed = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    changed = [p.name for p in committed if (tmp_path / p.name).read_bytes() != p.read_bytes()]
+    assert changed == [], f"outputs differ from the committed notebooks: {changed}"
+
+
+def differing_files(a, b) -> list[str]:
+    comparison = filecmp.dircmp(a, b)
+    found = comparison.diff_files + comparison.left_only + comparison.right_only
+    found = [f"{a.name}/{f}" for f in found]
+    for name, sub in comparison.subdirs.items():
+        found += differing_files(a / name, b / name)
+    return found
+
+
+def test_building_the_site_again_gives_identical_files(tmp_path):
+    out = tmp_path / "html"
+    result = subprocess.run(
+        [sys.executable, "site/build.py", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = ROOT / "_build" / "html"
+    filecmp.clear_cache()
+    assert differing_files(site, out) == []
