@@ -5,7 +5,6 @@ axe-core comes inside the axe-playwright-python package, so the audit runs offli
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from browser import open_offline, start_browser
 from conftest import ROOT
 

@@ -29,7 +29,7 @@ def differing_files(a, b) -> list[str]:
     comparison = filecmp.dircmp(a, b)
     found = comparison.diff_files + comparison.left_only + comparison.right_only
     found = [f"{a.name}/{f}" for f in found]
-    for name, sub in comparison.subdirs.items():
+    for name in comparison.subdirs:
         found += differing_files(a / name, b / name)
     return found
 

@@ -11,7 +11,6 @@ import sys
 import textwrap
 
 import pytest
-
 from browser import open_offline, start_browser
 from conftest import ROOT
 

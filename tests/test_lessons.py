@@ -4,7 +4,6 @@ import re
 
 import nbformat
 import pytest
-
 from conftest import ROOT
 from twitchbook import load_workbook
 from twitchbook.citations import label

@@ -3,7 +3,6 @@
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from twitchbook import DataError, load_workbook
 
 scalars = st.one_of(
