@@ -71,7 +71,7 @@ def write_if_changed(path: Path, text: str) -> None:
 
 def home_page(pages: list[Path]) -> str:
     lessons = "\n".join(f"- [{title_of(p)}]({p.name})" for p in pages if p.name[:2].isdigit())
-    toctree = "\n".join(p.stem for p in pages)
+    toctree = "\n".join([*(p.stem for p in pages), "instructor_guide"])
     return f"""# Facial Twitch Workbook
 
 A workbook for medical students on facial twitching: the anatomy of facial nerve compression,
@@ -87,6 +87,8 @@ see a doctor.
 {lessons}
 
 Also here: the [glossary](glossary.ipynb) and the [reference list](references.ipynb).
+For instructors: <a href="slides/index.html">slides for every lesson</a> and the
+[instructor guide](instructor_guide.md).
 
 <div id="tb-progress-home"></div>
 
@@ -97,6 +99,23 @@ Also here: the [glossary](glossary.ipynb) and the [reference list](references.ip
 {toctree}
 ```
 """
+
+
+def lesson_time(path: Path) -> str:
+    first = nbformat.read(path, as_version=4).cells[0].source
+    match = re.search(r"\*\*Time:\*\* about (\d+) minutes", first)
+    if not match:
+        raise SystemExit(f"{path.name}: the first cell needs '**Time:** about N minutes.'")
+    return match.group(1)
+
+
+def instructor_guide(pages: list[Path]) -> str:
+    lessons = [p for p in pages if p.name[:2].isdigit()]
+    rows = [f"| [{title_of(p)}]({p.name}) | {lesson_time(p)} |" for p in lessons]
+    total = sum(int(lesson_time(p)) for p in lessons)
+    table = "\n".join(["| Lesson | Minutes |", "|---|---|", *rows, f"| **All lessons** | {total} |"])
+    template = (SITE / "instructor_guide.md").read_text(encoding="utf-8")
+    return template.replace("{lesson_times}", table)
 
 
 def site_data(book, pages: list[Path]) -> str:
@@ -117,14 +136,19 @@ def stage(src: Path) -> Path:
     src.mkdir(parents=True, exist_ok=True)
     pages = lesson_notebooks() + [NOTEBOOKS / "glossary.ipynb", NOTEBOOKS / "references.ipynb"]
     pages = [p for p in pages if p.exists()]
-    wanted = {p.name for p in pages} | {"conf.py", "index.md", "_static"}
+    wanted = {p.name for p in pages} | {"conf.py", "index.md", "instructor_guide.md", "_static"}
     for stale in src.iterdir():
         if stale.name not in wanted:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     for page in pages:
         notebook = for_the_web(nbformat.read(page, as_version=4))
+        if page.name[:2].isdigit():
+            from slides import slides_link  # imported here: slides.py imports this module
+
+            notebook = slides_link(notebook, page.stem)
         write_if_changed(src / page.name, nbformat.writes(notebook) + "\n")
     write_if_changed(src / "index.md", home_page(pages))
+    write_if_changed(src / "instructor_guide.md", instructor_guide(pages))
     write_if_changed(src / "conf.py", (SITE / "conf.py").read_text(encoding="utf-8"))
     static = src / "_static"
     static.mkdir(exist_ok=True)
@@ -165,7 +189,13 @@ def main() -> int:
     args = parser.parse_args()
     status = build(args.out)
     if status == 0:
-        print(f"site built in {args.out}")
+        from slides import build_slides
+
+        build_slides(args.out)
+        # One file to download or copy to a USB stick: unzip and open index.html.
+        archive = shutil.make_archive(str(args.out.parent / "facial-twitch-workbook-site"), "zip",
+                                      args.out)
+        print(f"site built in {args.out}; archive {archive}")
     return status
 
 

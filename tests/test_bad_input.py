@@ -122,6 +122,12 @@ CASES = [
         [REFS, "alpha2001", "PMID, a DOI or a URL"],
     ),
     (
+        "same-work-twice",
+        lambda p: edit(p, REFS, "    URL: https://www.nhs.uk/conditions/twitching/",
+                       "    DOI: 10.1000/TEST.1\n    URL: https://www.nhs.uk/conditions/twitching/"),
+        [REFS, "nhs-page", "DOI", "same work as 'alpha2001'"],
+    ),
+    (
         "malformed-pmid",
         lambda p: edit(p, REFS, 'PMID: "123456"', 'PMID: "12a456"'),
         [REFS, "alpha2001", "PMID", "12a456"],

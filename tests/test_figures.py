@@ -119,3 +119,14 @@ def test_every_figure_in_the_lessons_uses_only_palette_colours():
 def test_the_palette_check_catches_a_stray_colour():
     figure = go.Figure(go.Bar(x=[1], y=[1], marker_color="#ff0000")).to_plotly_json()
     assert [to_hex(c) for c in colours_in(figure)] == ["#ff0000"]
+
+
+def test_presenter_mode_draws_larger_type(displayed):
+    tb.presenter_mode(True)
+    try:
+        tb.show(sample_figure(), id="l00-sample", title="T", alt="A.")
+    finally:
+        tb.presenter_mode(False)
+    tb.show(sample_figure(), id="l00-sample", title="T", alt="A.")
+    presenting, normal = displayed[0][PLOTLY_MIME], displayed[2][PLOTLY_MIME]
+    assert presenting["layout"]["font"]["size"] > normal["layout"]["template"]["layout"]["font"]["size"]

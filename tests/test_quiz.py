@@ -87,3 +87,16 @@ def test_plain_text_twin_lists_choices_but_never_the_answer():
     text = question_text(QUESTION, 2, 5)
     assert "A. A vein" in text and "C. A tumour" in text
     assert "Correct" not in text and "well done" not in text
+
+
+def test_presenter_mode_holds_back_verdicts_until_revealed():
+    from twitchbook.presenter import presenter_mode
+
+    presenter_mode(True)
+    try:
+        page = soup(render())
+    finally:
+        presenter_mode(False)
+    assert "tb-presenting" in page.form["class"]
+    assert page.select_one("details.tb-answer summary").get_text() == "Reveal the answer"
+    assert "tb-presenting" not in soup(render()).form["class"]

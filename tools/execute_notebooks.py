@@ -15,14 +15,16 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
-
 from twitchbook.paths import NOTEBOOKS
 
 KERNEL_SPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
 def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop what changes from run to run: timings, counts, kernel versions."""
+    """Drop what changes from run to run: timings and kernel versions.
+
+    Execution counts stay: they run 1, 2, 3 from a fresh kernel, and nbval needs them.
+    """
     notebook.metadata = {
         "kernelspec": KERNEL_SPEC,
         "language_info": {"name": "python"},
@@ -31,11 +33,9 @@ def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     for number, cell in enumerate(notebook.cells, start=1):
         cell.id = f"cell-{number:03d}"
         cell.metadata.pop("execution", None)
-        if cell.cell_type == "code":
-            cell.execution_count = None
-            for output in cell.outputs:
-                if "execution_count" in output:
-                    output.execution_count = None
+        # Live slides in JupyterLab (RISE) start a new slide at each lesson heading.
+        if cell.cell_type == "markdown" and cell.source.startswith(("# ", "## ")):
+            cell.metadata["slideshow"] = {"slide_type": "slide"}
     return notebook
 
 

@@ -157,7 +157,23 @@ def _load_references(root: Path) -> dict[str, Reference]:
                 raise DataError(name, ref.id, "id", f"is already used in {owner[ref.id]}")
             owner[ref.id] = name
             references[ref.id] = ref
+    _one_id_per_work(references, owner)
     return references
+
+
+def _one_id_per_work(references: dict[str, Reference], owner: dict[str, str]) -> None:
+    """The same paper under two ids would be listed twice: catch it by its identifiers."""
+    seen: dict[tuple[str, str], str] = {}
+    for ref in references.values():
+        for kind in ("PMID", "DOI"):
+            value = getattr(ref, kind)
+            if not value:
+                continue
+            key = (kind, value.lower())
+            if key in seen:
+                raise DataError(owner[ref.id], ref.id, kind,
+                                f"{value} is the same work as '{seen[key]}': cite that id")
+            seen[key] = ref.id
 
 
 def _load_glossary(root: Path) -> dict[str, GlossaryTerm]:

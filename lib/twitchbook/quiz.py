@@ -9,6 +9,7 @@ from docutils.nodes import make_id
 
 from .citations import cite_list
 from .loader import workbook
+from .presenter import is_presenting
 from .render import escape, show_html
 from .schema import Question
 
@@ -45,13 +46,16 @@ def question_html(
     right = next(c for c in question.choices if c.id == question.answer)
     kind = "Case" if sorter else "Question"
     prompt = f" {SORTER_PROMPT}" if sorter else ""
+    # Presenting to a class: a chosen answer shows no verdict until the answer is revealed.
+    classes = "tb-quiz tb-presenting" if is_presenting() else "tb-quiz"
     return (
-        f'<form class="tb-quiz" id="quiz-{key}" data-question="{escape(question.id)}"'
+        f'<form class="{classes}" id="quiz-{key}" data-question="{escape(question.id)}"'
         f' data-lesson="{escape(lesson)}" aria-label="{kind} {number} of {total}">'
         f'<fieldset><legend><span class="tb-q-number">{kind} {number} of {total}.</span>'
         f"{prompt} {escape(question.stem)}</legend>"
         f'<div class="tb-choices">{"".join(choices)}</div></fieldset>'
-        f'<details class="tb-answer"><summary>Show the answer</summary>'
+        f'<details class="tb-answer"><summary>{"Reveal" if is_presenting() else "Show"} the answer'
+        f"</summary>"
         f"<p><strong>Answer: {letters[right.id]}. {escape(right.text)}</strong></p>"
         f"<p>{escape(right.feedback)}{sources} {back}</p></details></form>"
     )

@@ -76,7 +76,7 @@ def dose_timeline(anchors: pd.DataFrame, source_labels: dict[str, str]) -> go.Fi
         vertical_spacing=0.08,
         subplot_titles=(
             "Cited time points after one injection (data)",
-            "Modelled relief over repeated injections (illustration, not data)",
+            "Modelled relief, repeated doses (illustration, not data)",
         ),
     )
 
@@ -225,9 +225,10 @@ def dose_timeline(anchors: pd.DataFrame, source_labels: dict[str, str]) -> go.Fi
                 font=dict(color=TEXT),
             )
         ],
-        height=560,
-        margin=dict(t=110, l=150),
-        legend=dict(orientation="v"),
+        # Legend below the plot: the site's column is narrow and a side legend squeezes the axes.
+        height=620,
+        margin=dict(t=110, l=130, b=130),
+        legend=dict(orientation="h", x=0, xanchor="left", y=-0.16, yanchor="top"),
         hovermode="closest",
     )
     fig.update_xaxes(range=[-0.5, first_span], gridcolor=GRID, dtick=2)

@@ -212,10 +212,7 @@ def compression_slider_figure() -> go.Figure:
             )
         ],
         height=680,
-        margin=dict(l=60, r=20, t=80, b=260),
-        title=dict(
-            text="From pressure to twitching (illustration, not data)", x=0.0, font=dict(size=15)
-        ),
+        margin=dict(l=60, r=20, t=60, b=260),
     )
     fig.update_yaxes(range=[0, 1.05], title_text="Activity", showticklabels=False, fixedrange=True)
     fig.update_xaxes(range=[0, DURATION], fixedrange=True)
@@ -369,14 +366,7 @@ def lateral_spread_figure() -> go.Figure:
             )
         ],
         height=560,
-        margin=dict(l=60, r=20, t=140, b=150),
-        title=dict(
-            text="The lateral spread response (illustration, not data)",
-            x=0.0,
-            y=0.98,
-            yanchor="top",
-            font=dict(size=15),
-        ),
+        margin=dict(l=60, r=20, t=100, b=160),
     )
     fig.update_yaxes(range=[-1.3, 1.3], showticklabels=False, title_text="EMG", fixedrange=True)
     fig.update_xaxes(range=[-2, 40], fixedrange=True)
@@ -384,7 +374,7 @@ def lateral_spread_figure() -> go.Figure:
     return fig
 
 
-def _wrap(text: str, width: int = 95) -> str:
+def _wrap(text: str, width: int = 70) -> str:
     """Break a description into lines; plotly annotations do not wrap by themselves."""
     words, lines, line = text.split(), [], ""
     for word in words:

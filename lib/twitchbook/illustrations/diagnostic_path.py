@@ -45,14 +45,14 @@ STEPS = [
         "emg",
         "EMG",
         (3, 0.3),
-        "Needle and surface recordings from muscles:<br>"
+        "Needle recordings from muscles, with nerve stimulation:<br>"
         "fasciculation potentials, myokymic discharges,<br>"
         "the high-frequency bursts of hemifacial spasm,<br>"
         "the lateral spread response; blink reflex.",
     ),
     (
         "mri",
-        "MRI /<br>MR angiography",
+        "MRI /<br>MRA",
         (3, -1.5),
         "Looks for a vessel touching the facial nerve at the root exit zone,<br>"
         "a tumour (under 1% of hemifacial spasm), or MS lesions.<br>"
@@ -81,9 +81,9 @@ ARROWS = [
 # Which steps each typical patient passes through; the buttons dim the rest.
 PATHS = {
     "Whole path": [key for key, *_ in STEPS],
-    "Eyelid twitch that settles": ["twitch", "gp", "review"],
-    "One-sided spasm spreading down the face": ["twitch", "gp", "neuro", "emg", "mri", "dx"],
-    "Widespread twitching, normal strength": ["twitch", "gp", "neuro", "emg", "dx"],
+    "Eyelid twitch, settles": ["twitch", "gp", "review"],
+    "Spreading one-sided spasm": ["twitch", "gp", "neuro", "emg", "mri", "dx"],
+    "Twitching, normal strength": ["twitch", "gp", "neuro", "emg", "dx"],
 }
 DIM = 0.15
 
@@ -103,8 +103,8 @@ def diagnostic_path() -> go.Figure:
     for start, end in ARROWS:
         (x0, y0), (x1, y1) = where[start], where[end]
         # Stop the line short of the boxes so the arrow head stays visible.
-        fx, fy = x0 + 0.22 * (x1 - x0), y0 + 0.22 * (y1 - y0)
-        tx, ty = x0 + 0.78 * (x1 - x0), y0 + 0.78 * (y1 - y0)
+        fx, fy = x0 + 0.3 * (x1 - x0), y0 + 0.3 * (y1 - y0)
+        tx, ty = x0 + 0.66 * (x1 - x0), y0 + 0.66 * (y1 - y0)
         fig.add_trace(
             go.Scatter(
                 x=[fx, tx],

@@ -1,8 +1,8 @@
 """The facial nerve's course from the pons to the face, as a labelled schematic (not to scale).
 
 One figure: the nerve drawn segment by segment, the vessels that most often press on it near
-the brainstem, and buttons that pick out one part at a time. Every segment carries hover text
-with a one-line description, so the figure can be read without the buttons; the lesson gives
+the brainstem, and a menu that picks out one part at a time. Every segment carries hover text
+with a one-line description, so the figure can be read without the menu; the lesson gives
 the same content as a text alternative.
 """
 
@@ -151,13 +151,13 @@ VESSELS = [
     ),
 ]
 
-# Buttons: what each one picks out, and the sentence shown in the description box.
+# Menu entries: what each one picks out, and the sentence shown in the description box.
 VIEWS = [
     (
         "Whole course",
         None,
         "The whole course, from the pons (left) to the face (right). Hover on any part for a "
-        "description, or pick a part with the buttons.",
+        "description, or pick a part from the menu above.",
     ),
     (
         "Root exit zone",
@@ -203,7 +203,7 @@ VIEWS = [
 
 
 def _keys() -> list[str]:
-    """Trace keys in drawing order; the buttons' opacity lists follow this order."""
+    """Trace keys in drawing order; the menu's opacity lists follow this order."""
     return (
         [s[0] for s in SEGMENTS]
         + [b[0] for b in BRANCHES]
@@ -230,7 +230,7 @@ def _widths(picked: set | None) -> list[float]:
 
 
 def nerve_course_figure() -> go.Figure:
-    """The labelled schematic with hover text and part-by-part buttons."""
+    """The labelled schematic with hover text and a part-by-part menu."""
     fig = go.Figure()
 
     for key, label, xs, ys, text in SEGMENTS + BRANCHES:
@@ -246,13 +246,14 @@ def nerve_course_figure() -> go.Figure:
                 showlegend=False,
             )
         )
-    for key, label, colour, dash, xs, ys, text in VESSELS:
+    for _key, label, colour, dash, xs, ys, text in VESSELS:
         fig.add_trace(
             go.Scatter(
                 x=xs,
                 y=ys,
                 mode="lines",
-                name=label,
+                # Why the short name: the legend must fit a narrow column; hover gives it in full.
+                name=label.split(" (")[0],
                 line=dict(color=colour, width=4, dash=dash, shape="spline"),
                 hovertemplate=f"<b>{label}</b><br>{_wrap(text)}<extra></extra>",
                 showlegend=True,
@@ -262,7 +263,7 @@ def nerve_course_figure() -> go.Figure:
     _draw_landmarks(fig)
     _label_parts(fig)
 
-    # Annotation 0 is the description box the buttons rewrite.
+    # Annotation 0 is the description box the menu rewrites.
     fig.add_annotation(
         x=0.0,
         y=-0.03,
@@ -270,7 +271,7 @@ def nerve_course_figure() -> go.Figure:
         yref="paper",
         xanchor="left",
         yanchor="top",
-        text=_wrap(VIEWS[0][2], 90),
+        text=_wrap(VIEWS[0][2], 70),
         showarrow=False,
         align="left",
         font=dict(size=13, color=TEXT),
@@ -288,51 +289,44 @@ def nerve_course_figure() -> go.Figure:
             method="update",
             args=[
                 {"opacity": _opacities(picked), "line.width": _widths(picked)},
-                {"annotations[0].text": _wrap(text, 90)},
+                {"annotations[0].text": _wrap(text, 70)},
             ],
         )
         for label, picked, text in VIEWS
     ]
     fig.update_layout(
-        # Why a column on the left: eight buttons in a row overflow a phone or slide.
+        # Why a drop-down: eight buttons do not fit beside the diagram in a narrow page column.
         updatemenus=[
             dict(
-                type="buttons",
+                type="dropdown",
                 direction="down",
                 buttons=buttons,
-                x=-0.01,
-                y=1.0,
-                xanchor="right",
-                yanchor="top",
+                x=0.0,
+                y=1.02,
+                xanchor="left",
+                yanchor="bottom",
                 showactive=True,
-                pad=dict(r=6, t=0),
-                font=dict(size=12),
+                active=0,
+                pad=dict(r=4, t=0),
+                font=dict(size=13),
                 bgcolor="#ffffff",
                 bordercolor=NEUTRAL,
             )
         ],
-        xaxis=dict(visible=False, range=[-2, 118], fixedrange=True),
+        xaxis=dict(visible=False, range=[-2, 132], fixedrange=True),
         yaxis=dict(visible=False, range=[-7, 57], fixedrange=True),
-        height=600,
-        margin=dict(l=215, r=10, t=95, b=95),
+        height=620,
+        margin=dict(l=10, r=10, t=110, b=110),
         legend=dict(
             title=dict(text="Vessels:"),
             orientation="h",
             x=0.0,
-            y=1.01,
+            y=1.12,
             xanchor="left",
             yanchor="bottom",
             font=dict(size=12),
         ),
         hovermode="closest",
-        title=dict(
-            text="Facial nerve: pons to face (schematic, not to scale)",
-            x=0.0,
-            y=0.98,
-            xanchor="left",
-            yanchor="top",
-            font=dict(size=15),
-        ),
     )
     return fig
 
@@ -416,16 +410,11 @@ def _draw_landmarks(fig: go.Figure) -> None:
 def _label_parts(fig: go.Figure) -> None:
     """Short labels with arrows, so the printed figure names every part."""
     labels = [
-        (14.0, 36.0, "Root exit zone", -50, 95),
+        (14.0, 36.0, "Root exit zone", 30, 100),
         (26.0, 36.0, "Cerebellopontine<br>angle", 0, 30),
         (39.0, 36.0, "Internal acoustic<br>meatus", 0, -38),
         (53.0, 38.0, "Facial canal", 0, -52),
         (59.5, 19.0, "Stylomastoid<br>foramen", -62, 10),
-        (94.0, 50.0, "Temporal<br>(forehead)", 40, 0),
-        (95.0, 37.0, "Zygomatic<br>(eye closure)", 48, 0),
-        (96.0, 24.0, "Buccal<br>(cheek, upper lip)", 50, 0),
-        (95.0, 10.0, "Marginal mandibular<br>(lower lip, chin)", 62, 0),
-        (90.0, -3.0, "Cervical<br>(neck, platysma)", 50, 0),
     ]
     for x, y, text, ax, ay in labels:
         fig.add_annotation(
@@ -438,5 +427,23 @@ def _label_parts(fig: go.Figure) -> None:
             arrowhead=0,
             arrowwidth=1,
             arrowcolor=NEUTRAL,
+            font=dict(size=12, color=TEXT),
+        )
+    # Branch names sit just beyond each branch end, so they stay inside a narrow figure.
+    targets = {
+        "temporal": "forehead",
+        "zygomatic": "eye closure",
+        "buccal": "cheek, upper lip",
+        "mandibular": "lower lip, chin",
+        "cervical": "neck",
+    }
+    for key, label, xs, ys, _ in BRANCHES:
+        fig.add_annotation(
+            x=xs[-1] + 1.0,
+            y=ys[-1],
+            text=f"{label.replace(' branch', '')}<br>({targets[key]})",
+            showarrow=False,
+            xanchor="left",
+            align="left",
             font=dict(size=12, color=TEXT),
         )

@@ -1,0 +1,161 @@
+"""Measure what the workbook costs to set up, execute, test, build and load. Prints a table
+and writes the figures to _build/benchmark.json.
+
+Usage: python tools/benchmark.py [--cold] [--skip-tests]
+
+--cold also times the README commands on a fresh clone with an empty virtual environment
+(several minutes: every package is downloaded and installed).
+"""
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "_build" / "html"
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def timed(command: list[str], cwd: Path = ROOT, env=None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def kernel_floor(repeats: int = 3) -> float:
+    """Start a kernel and run one empty cell: no notebook can execute faster than this."""
+    times = []
+    for _ in range(repeats):
+        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
+        start = time.perf_counter()
+        NotebookClient(notebook, kernel_name="python3").execute()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def notebook_times() -> dict[str, float]:
+    times = {}
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        start = time.perf_counter()
+        NotebookClient(notebook, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        times[path.name] = time.perf_counter() - start
+    return times
+
+
+def site_build_times() -> dict[str, float]:
+    for stale in ("src", "doctrees", "html"):
+        shutil.rmtree(ROOT / "_build" / stale, ignore_errors=True)
+    cold = timed([sys.executable, "site/build.py"])
+    (ROOT / "notebooks" / "01_facial_nerve.ipynb").touch()
+    touched = timed([sys.executable, "site/build.py"])
+    return {"site build, cold (s)": cold, "site build, after touching one lesson (s)": touched}
+
+
+def page_costs() -> dict[str, dict]:
+    """Each page's own HTML size, all bytes it loads, and its load and first-figure times."""
+    from browser import start_browser
+
+    playwright, browser = start_browser()
+    costs = {}
+    for path in sorted(SITE.glob("*.html")):
+        loaded = []
+        context = browser.new_context()
+        page = context.new_page()
+        page.on("response", lambda r, loaded=loaded: loaded.append(len(r.body())))
+        start = time.perf_counter()
+        page.goto(path.as_uri(), wait_until="load")
+        load = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+        first_figure = None
+        if page.locator(".tb-plot").count():
+            page.wait_for_function("document.querySelector('.tb-plot').dataset.drawn === 'true'",
+                                   timeout=30_000)
+            first_figure = (time.perf_counter() - start) * 1000
+        costs[path.name] = {
+            "html KB": path.stat().st_size / 1024,
+            "loaded KB": sum(loaded) / 1024,
+            "load event (ms)": load,
+            "first figure (ms)": first_figure,
+        }
+        context.close()
+    browser.close()
+    playwright.stop()
+    return costs
+
+
+def readme_commands_cold() -> dict[str, float]:
+    """The two README commands on a fresh clone, first run (cold) and second run (warm)."""
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        clone = Path(tmp) / "workbook"
+        subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+        shared = ROOT.parent / "shared"
+        if shared.exists():
+            os.symlink(shared, Path(tmp) / "shared")
+        env = {**os.environ, "CI": "true"}
+        results["./workbook site, cold (s)"] = timed(["./workbook", "site"], clone, env)
+        results["./workbook site, warm (s)"] = timed(["./workbook", "site"], clone, env)
+        results["./workbook test, after site (s)"] = timed(["./workbook", "test"], clone, env)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cold", action="store_true")
+    parser.add_argument("--skip-tests", action="store_true")
+    args = parser.parse_args()
+    results: dict = {}
+    floor = kernel_floor()
+    per_notebook = notebook_times()
+    lessons = [n for n in per_notebook if n[:2].isdigit()]
+    results["kernel start floor (s)"] = floor
+    results["notebooks, one by one (s)"] = per_notebook
+    results["all notebooks, sequential sum (s)"] = sum(per_notebook.values())
+    results["all notebooks, tools/execute_notebooks.py on 2 cores (s)"] = timed(
+        [sys.executable, "tools/execute_notebooks.py", "--out-dir", tempfile.mkdtemp()])
+    results["target: lessons under 2 x floor x lessons (s)"] = 2 * floor * len(lessons)
+    results.update(site_build_times())
+    if not args.skip_tests:
+        results["nbval alone (s)"] = timed([sys.executable, "-m", "pytest", "-q", "notebooks"])
+        results["full test suite after install (s)"] = timed([sys.executable, "-m", "pytest",
+                                                              "-q"])
+    results["pages"] = page_costs()
+    if args.cold:
+        results.update(readme_commands_cold())
+    out = ROOT / "_build" / "benchmark.json"
+    out.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+    print_table(results)
+    print(f"\nwritten to {out.relative_to(ROOT)}")
+    return 0
+
+
+def print_table(results: dict) -> None:
+    for key, value in results.items():
+        if key == "pages":
+            print(f"\n{'page':28} {'html KB':>8} {'loaded KB':>10} {'load ms':>8} {'figure ms':>10}")
+            for name, cost in value.items():
+                figure = f"{cost['first figure (ms)']:.0f}" if cost["first figure (ms)"] else "-"
+                print(f"{name:28} {cost['html KB']:8.0f} {cost['loaded KB']:10.0f} "
+                      f"{cost['load event (ms)']:8.0f} {figure:>10}")
+        elif isinstance(value, dict):
+            print(key)
+            for name, seconds in value.items():
+                print(f"  {name:54} {seconds:8.2f}")
+        else:
+            print(f"{key:56} {value:8.2f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
