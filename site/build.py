@@ -4,7 +4,7 @@ Usage: python site/build.py [--out DIR]
 
 1. Stage the sources in _build/src: the notebooks (minus outputs meant for JupyterLab alone,
    with links between notebooks pointed at pages) and a generated home page.
-2. Copy the scripts the pages need (plotly.js from the plotly package, the workbook's own
+2. Copy the scripts the pages need (plotly.js from node_modules, the workbook's own
    CSS and JS) into the site, so nothing is fetched from elsewhere.
 3. Run Sphinx, which rebuilds only the pages whose staged source changed.
 """
@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 import nbformat
-import plotly
 import twitchbook
 from sphinx.cmd.build import build_main
 from twitchbook.loader import load_workbook
@@ -26,6 +25,11 @@ from twitchbook.paths import ROOT
 SITE = Path(__file__).resolve().parent
 NOTEBOOKS = ROOT / "notebooks"
 BUILD = ROOT / "_build"
+# The lessons draw only scatter and bar traces, which plotly's basic bundle (1.2 MB, pinned in
+# package-lock.json to the plotly.js version the Python package uses) draws as well as the
+# full 4.6 MB one; tests/test_figures.py checks that no lesson uses another trace type.
+PLOTLY_JS = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+BASIC_TRACES = {"scatter", "bar", "pie"}
 IPYNB_LINK = re.compile(r'href="([A-Za-z0-9_]+)\.ipynb(#[^"]*)?"')
 
 
@@ -113,7 +117,9 @@ def instructor_guide(pages: list[Path]) -> str:
     lessons = [p for p in pages if p.name[:2].isdigit()]
     rows = [f"| [{title_of(p)}]({p.name}) | {lesson_time(p)} |" for p in lessons]
     total = sum(int(lesson_time(p)) for p in lessons)
-    table = "\n".join(["| Lesson | Minutes |", "|---|---|", *rows, f"| **All lessons** | {total} |"])
+    table = "\n".join(
+        ["| Lesson | Minutes |", "|---|---|", *rows, f"| **All lessons** | {total} |"]
+    )
     template = (SITE / "instructor_guide.md").read_text(encoding="utf-8")
     return template.replace("{lesson_times}", table)
 
@@ -154,7 +160,7 @@ def stage(src: Path) -> Path:
     static.mkdir(exist_ok=True)
     write_if_changed(static / "workbook-data.js", site_data(book, pages))
     assets = {
-        Path(plotly.__file__).parent / "package_data" / "plotly.min.js": "plotly.min.js",
+        PLOTLY_JS: "plotly.min.js",
         Path(twitchbook.__file__).parent / "assets" / "twitchbook.css": "twitchbook.css",
         SITE / "_static" / "twitchbook.js": "twitchbook.js",
     }
@@ -193,8 +199,9 @@ def main() -> int:
 
         build_slides(args.out)
         # One file to download or copy to a USB stick: unzip and open index.html.
-        archive = shutil.make_archive(str(args.out.parent / "facial-twitch-workbook-site"), "zip",
-                                      args.out)
+        archive = shutil.make_archive(
+            str(args.out.parent / "facial-twitch-workbook-site"), "zip", args.out
+        )
         print(f"site built in {args.out}; archive {archive}")
     return status
 

@@ -17,14 +17,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build import BUILD, stage  # noqa: E402  (the site build's own staging step)
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def single_page(out: Path) -> Path:
     src = stage(BUILD / "src")
-    status = build_main(["-b", "singlehtml", "-q", "-d", str(BUILD / "doctrees-single"),
-                         str(src), str(out)])
+    status = build_main(
+        ["-b", "singlehtml", "-q", "-d", str(BUILD / "doctrees-single"), str(src), str(out)]
+    )
     if status:
         raise SystemExit(status)
     return out / "index.html"
@@ -37,16 +45,21 @@ def print_pdf(page_path: Path, pdf: Path) -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page()
         # Nothing may leave the machine, even while printing.
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
-                   else r.abort())
+        page.route(
+            "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
+        )
         page.goto(page_path.as_uri(), wait_until="load")
         page.wait_for_function(
-            "[...document.querySelectorAll('.tb-plot')].every(p => p.dataset.drawn)",
-            timeout=60_000)
+            "[...document.querySelectorAll('.tb-plot')].every(p => p.dataset.drawn)", timeout=60_000
+        )
         page.evaluate("window.twitchbookOpenForPrint && window.twitchbookOpenForPrint()")
         page.emulate_media(media="print")
-        page.pdf(path=str(pdf), format="A4", print_background=True,
-                 margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
+        page.pdf(
+            path=str(pdf),
+            format="A4",
+            print_background=True,
+            margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"},
+        )
         browser.close()
 
 

@@ -14,7 +14,7 @@ one markdown cell, so cells must be split anyway), and its template loads jQuery
 MathJax and a mermaid module from CDNs and inlines the whole JupyterLab stylesheet, so making
 it offline means overriding most of it. The template here loads only files in the slides
 folder: reveal.js and its notes plugin from node_modules (pinned by package-lock.json),
-plotly.js from the plotly package, and the workbook's own CSS.
+plotly.js (the basic bundle the site uses), and the workbook's own CSS.
 """
 
 import argparse
@@ -27,10 +27,9 @@ from pathlib import Path
 
 import jinja2
 import nbformat
-import plotly
 import twitchbook
 from bs4 import BeautifulSoup, Tag
-from build import IPYNB_LINK, for_the_web, lesson_notebooks, title_of
+from build import IPYNB_LINK, PLOTLY_JS, for_the_web, lesson_notebooks, title_of
 from docutils.nodes import make_id
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -444,7 +443,7 @@ def copy_assets(out: Path) -> None:
         font: reveal / "theme/fonts/source-sans-pro" / font.name for font in fonts.glob("*.woff")
     }
     files |= {
-        Path(plotly.__file__).parent / "package_data" / "plotly.min.js": out / "plotly.min.js",
+        PLOTLY_JS: out / "plotly.min.js",
         Path(twitchbook.__file__).parent / "assets" / "twitchbook.css": out / "twitchbook.css",
         SITE / "slides_assets" / "slides.css": out / "slides.css",
         SITE / "slides_assets" / "slides.js": out / "slides.js",

@@ -123,8 +123,12 @@ CASES = [
     ),
     (
         "same-work-twice",
-        lambda p: edit(p, REFS, "    URL: https://www.nhs.uk/conditions/twitching/",
-                       "    DOI: 10.1000/TEST.1\n    URL: https://www.nhs.uk/conditions/twitching/"),
+        lambda p: edit(
+            p,
+            REFS,
+            "    URL: https://www.nhs.uk/conditions/twitching/",
+            "    DOI: 10.1000/TEST.1\n    URL: https://www.nhs.uk/conditions/twitching/",
+        ),
         [REFS, "nhs-page", "DOI", "same work as 'alpha2001'"],
     ),
     (

@@ -129,4 +129,14 @@ def test_presenter_mode_draws_larger_type(displayed):
         tb.presenter_mode(False)
     tb.show(sample_figure(), id="l00-sample", title="T", alt="A.")
     presenting, normal = displayed[0][PLOTLY_MIME], displayed[2][PLOTLY_MIME]
-    assert presenting["layout"]["font"]["size"] > normal["layout"]["template"]["layout"]["font"]["size"]
+    assert (
+        presenting["layout"]["font"]["size"]
+        > normal["layout"]["template"]["layout"]["font"]["size"]
+    )
+
+
+def test_lessons_use_only_trace_types_the_sites_plotly_bundle_draws():
+    from build import BASIC_TRACES
+
+    used = {trace.get("type", "scatter") for _, fig in notebook_figures() for trace in fig["data"]}
+    assert used and used <= BASIC_TRACES

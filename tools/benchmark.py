@@ -28,8 +28,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 def timed(command: list[str], cwd: Path = ROOT, env=None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
+    subprocess.run(
+        command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     return time.perf_counter() - start
 
 
@@ -49,8 +50,9 @@ def notebook_times() -> dict[str, float]:
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
         start = time.perf_counter()
-        NotebookClient(notebook, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            notebook, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        ).execute()
         times[path.name] = time.perf_counter() - start
     return times
 
@@ -80,8 +82,9 @@ def page_costs() -> dict[str, dict]:
         load = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
         first_figure = None
         if page.locator(".tb-plot").count():
-            page.wait_for_function("document.querySelector('.tb-plot').dataset.drawn === 'true'",
-                                   timeout=30_000)
+            page.wait_for_function(
+                "document.querySelector('.tb-plot').dataset.drawn === 'true'", timeout=30_000
+            )
             first_figure = (time.perf_counter() - start) * 1000
         costs[path.name] = {
             "html KB": path.stat().st_size / 1024,
@@ -124,13 +127,13 @@ def main() -> int:
     results["notebooks, one by one (s)"] = per_notebook
     results["all notebooks, sequential sum (s)"] = sum(per_notebook.values())
     results["all notebooks, tools/execute_notebooks.py on 2 cores (s)"] = timed(
-        [sys.executable, "tools/execute_notebooks.py", "--out-dir", tempfile.mkdtemp()])
+        [sys.executable, "tools/execute_notebooks.py", "--out-dir", tempfile.mkdtemp()]
+    )
     results["target: lessons under 2 x floor x lessons (s)"] = 2 * floor * len(lessons)
     results.update(site_build_times())
     if not args.skip_tests:
         results["nbval alone (s)"] = timed([sys.executable, "-m", "pytest", "-q", "notebooks"])
-        results["full test suite after install (s)"] = timed([sys.executable, "-m", "pytest",
-                                                              "-q"])
+        results["full test suite after install (s)"] = timed([sys.executable, "-m", "pytest", "-q"])
     results["pages"] = page_costs()
     if args.cold:
         results.update(readme_commands_cold())
@@ -144,11 +147,15 @@ def main() -> int:
 def print_table(results: dict) -> None:
     for key, value in results.items():
         if key == "pages":
-            print(f"\n{'page':28} {'html KB':>8} {'loaded KB':>10} {'load ms':>8} {'figure ms':>10}")
+            print(
+                f"\n{'page':28} {'html KB':>8} {'loaded KB':>10} {'load ms':>8} {'figure ms':>10}"
+            )
             for name, cost in value.items():
                 figure = f"{cost['first figure (ms)']:.0f}" if cost["first figure (ms)"] else "-"
-                print(f"{name:28} {cost['html KB']:8.0f} {cost['loaded KB']:10.0f} "
-                      f"{cost['load event (ms)']:8.0f} {figure:>10}")
+                print(
+                    f"{name:28} {cost['html KB']:8.0f} {cost['loaded KB']:10.0f} "
+                    f"{cost['load event (ms)']:8.0f} {figure:>10}"
+                )
         elif isinstance(value, dict):
             print(key)
             for name, seconds in value.items():

@@ -171,8 +171,12 @@ def _one_id_per_work(references: dict[str, Reference], owner: dict[str, str]) ->
                 continue
             key = (kind, value.lower())
             if key in seen:
-                raise DataError(owner[ref.id], ref.id, kind,
-                                f"{value} is the same work as '{seen[key]}': cite that id")
+                raise DataError(
+                    owner[ref.id],
+                    ref.id,
+                    kind,
+                    f"{value} is the same work as '{seen[key]}': cite that id",
+                )
             seen[key] = ref.id
 
 
