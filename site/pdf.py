@@ -15,17 +15,7 @@ from sphinx.cmd.build import build_main
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build import BUILD, stage  # noqa: E402  (the site build's own staging step)
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from chromium import ARGS, CHROMIUM  # noqa: E402
 
 
 def single_page(out: Path) -> Path:

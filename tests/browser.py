@@ -7,19 +7,8 @@ that a page asks for nothing from the network.
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chromium import ARGS, CHROMIUM  # site/chromium.py, on the path via conftest.py
 from playwright.sync_api import Page, sync_playwright
-
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium itself tries to reach the network.
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @dataclass
