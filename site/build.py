@@ -28,7 +28,12 @@ BUILD = ROOT / "_build"
 # The lessons draw only scatter and bar traces, which plotly's basic bundle (1.2 MB, pinned in
 # package-lock.json to the plotly.js version the Python package uses) draws as well as the
 # full 4.6 MB one; tests/test_figures.py checks that no lesson uses another trace type.
-PLOTLY_JS = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+PLOTLY_JS = (
+    Path(__file__).resolve().parents[1]
+    / "node_modules"
+    / "plotly.js-basic-dist-min"
+    / "plotly-basic.min.js"
+)
 BASIC_TRACES = {"scatter", "bar", "pie"}
 IPYNB_LINK = re.compile(r'href="([A-Za-z0-9_]+)\.ipynb(#[^"]*)?"')
 

@@ -41,7 +41,7 @@ from twitchbook.paths import ROOT
 from twitchbook.speaker_notes import SectionNotes, load_speaker_notes
 
 SITE = Path(__file__).resolve().parent
-REVEAL = ROOT / "node_modules" / "reveal.js"
+REVEAL = Path(__file__).resolve().parents[1] / "node_modules" / "reveal.js"
 TEMPLATES = SITE / "slides_template"
 PAGE_PREFIX = "../"  # decks live one folder below the lesson pages
 

@@ -104,7 +104,7 @@ def hostile_site(tmp_path_factory):
     lesson = [
         cell(
             "markdown",
-            "# 01 · Evil\n\n## Evil section\n\nSee [the term](glossary.ipynb#term-evil-term).",
+            "# 01 · Evil\n\n**Time:** about 5 minutes.\n\n## Evil section\n\nSee [the term](glossary.ipynb#term-evil-term).",
         ),
         cell(
             "code",
