@@ -104,7 +104,8 @@ def hostile_site(tmp_path_factory):
     lesson = [
         cell(
             "markdown",
-            "# 01 · Evil\n\n**Time:** about 5 minutes.\n\n## Evil section\n\nSee [the term](glossary.ipynb#term-evil-term).",
+            "# 01 · Evil\n\n**Time:** about 5 minutes.\n\n## Evil section\n\n"
+            "See [the term](glossary.ipynb#term-evil-term).",
         ),
         cell(
             "code",
