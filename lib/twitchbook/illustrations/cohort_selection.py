@@ -39,7 +39,8 @@ def selection_bar(frame: pd.DataFrame, *, total: int, label: str) -> go.Figure:
                 insidetextanchor="middle",
                 textangle=0,
                 hovertext=[
-                    f"<b>{row.group}</b> ({label})<br>{patients:,} of {total:,} ({float(row.percent):g}%)"
+                    f"<b>{row.group}</b> ({label})<br>"
+                    f"{patients:,} of {total:,} ({float(row.percent):g}%)"
                     f"<br>{row.meaning}"
                 ],
                 hoverinfo="text",

@@ -34,7 +34,7 @@ def outcome_bars(rows: pd.DataFrame, source_labels: dict[str, str]) -> go.Figure
         part = rows[rows.group == group].iloc[::-1]  # first table row at the top
         sources = part.references.map(lambda refs: "; ".join(source_labels.get(r, r) for r in refs))
         # Why a label per bar: the same measure appears from different sources.
-        names = [f"{m}<br>({s})" for m, s in zip(part.measure, sources)]
+        names = [f"{m}<br>({s})" for m, s in zip(part.measure, sources, strict=True)]
         fig.add_trace(
             go.Bar(
                 x=part.percent,

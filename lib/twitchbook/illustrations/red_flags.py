@@ -1,4 +1,6 @@
-"""The red flag checklist of lesson 04: each feature of a twitch placed under the next step it calls for.
+"""The red flag checklist of lesson 04.
+
+Each feature of a twitch is placed under the next step it calls for.
 
 Built from the data table data/tables/red_flags.yaml (tb.table_frame("red_flags")), so the
 figure and the HTML table beside it can never disagree.
