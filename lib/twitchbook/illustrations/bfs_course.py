@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..palette import PALETTE
+from .controls import button_row
 
 VIEWS = ["Course of the twitching", "Other symptoms reported"]
 # One colour and a short name per study, so a 34-patient abstract reads apart from a review.
@@ -61,14 +62,9 @@ def outcome_bars(frame: pd.DataFrame) -> go.Figure:
     ]
     fig.update_layout(
         updatemenus=[
-            dict(
-                type="buttons",
-                direction="right",
-                buttons=buttons,
-                x=0,
-                xanchor="left",
+            button_row(
+                buttons,
                 y=1.14,
-                yanchor="bottom",
                 showactive=True,
             )
         ],

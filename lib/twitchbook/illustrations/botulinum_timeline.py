@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ..palette import GRID, NEUTRAL, PALETTE, TEXT
+from .controls import button_row
 
 # The model's shape (illustration only). Onset and end are set from the cited anchors by the
 # caller; the peak and the start of the decline are not taken from any source.
@@ -211,15 +212,10 @@ def dose_timeline(anchors: pd.DataFrame, source_labels: dict[str, str]) -> go.Fi
     first_span = CYCLES[0] * interval + 6
     fig.update_layout(
         updatemenus=[
-            dict(
-                type="buttons",
-                direction="right",
-                buttons=buttons,
-                active=0,
-                x=0,
-                xanchor="left",
+            button_row(
+                buttons,
                 y=1.2,
-                yanchor="bottom",
+                active=0,
                 bgcolor="#ffffff",
                 bordercolor=NEUTRAL,
                 font=dict(color=TEXT),

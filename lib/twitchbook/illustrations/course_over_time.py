@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..palette import NEUTRAL, PALETTE
+from .controls import button_row
 
 # Worse outcomes in warm colours, better ones in cool colours; the order of the table is kept.
 OUTCOME_COLOURS = {
@@ -54,17 +55,8 @@ def natural_history_bars(frame: pd.DataFrame, *, total: int) -> go.Figure:
     count_axis = {"xaxis.title.text": f"Number of patients (of {total})", "xaxis.range": [0, 60]}
     fig.update_layout(
         updatemenus=[
-            dict(
-                type="buttons",
-                direction="right",
-                x=0,
-                xanchor="left",
-                y=1.18,
-                yanchor="bottom",
-                showactive=True,
-                bgcolor="#ffffff",
-                bordercolor=NEUTRAL,
-                buttons=[
+            button_row(
+                [
                     dict(
                         label="Percent",
                         method="update",
@@ -76,6 +68,10 @@ def natural_history_bars(frame: pd.DataFrame, *, total: int) -> go.Figure:
                         args=[{"x": [counts], "text": [count_text]}, count_axis],
                     ),
                 ],
+                y=1.18,
+                showactive=True,
+                bgcolor="#ffffff",
+                bordercolor=NEUTRAL,
             )
         ],
         xaxis=dict(title_text="Percent of patients", range=[0, 55], fixedrange=True),

@@ -7,6 +7,7 @@ read what that step looks for; buttons light up the path three typical patients 
 import plotly.graph_objects as go
 
 from ..palette import GRID, NEUTRAL, PALETTE, TEXT
+from .controls import button_row
 
 # Each step: key, label in the box, (x, y) position, hover text. The hover texts are
 # summaries of lesson 05's cited sources; the lesson text carries the citations.
@@ -143,20 +144,15 @@ def diagnostic_path() -> go.Figure:
         yaxis=dict(visible=False, range=[-2.2, 1.6], fixedrange=True),
         hoverlabel=dict(bgcolor="#ffffff", bordercolor=GRID, font=dict(color=TEXT)),
         updatemenus=[
-            dict(
-                type="buttons",
-                direction="right",
-                x=0,
-                xanchor="left",
-                y=1.12,
-                yanchor="bottom",
-                showactive=True,
-                bgcolor="#ffffff",
-                bordercolor=NEUTRAL,
-                buttons=[
+            button_row(
+                [
                     dict(label=name, method="restyle", args=[{"opacity": _opacities(keys)}])
                     for name, keys in PATHS.items()
                 ],
+                y=1.12,
+                showactive=True,
+                bgcolor="#ffffff",
+                bordercolor=NEUTRAL,
             )
         ],
         annotations=[

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..palette import NEUTRAL, PALETTE, TEXT
+from .controls import button_row
 
 GROUP_COLOURS = {
     "Results": PALETTE["blue"],
@@ -77,15 +78,10 @@ def outcome_bars(rows: pd.DataFrame, source_labels: dict[str, str]) -> go.Figure
             text=GROUP_TITLES.get(groups[0], groups[0]), x=0, xanchor="left", y=0.98, yanchor="top"
         ),
         updatemenus=[
-            dict(
-                type="buttons",
-                direction="right",
-                buttons=buttons,
-                active=0,
-                x=0,
-                xanchor="left",
+            button_row(
+                buttons,
                 y=1.02,
-                yanchor="bottom",
+                active=0,
                 bgcolor="#ffffff",
                 bordercolor=NEUTRAL,
                 font=dict(color=TEXT),

@@ -8,6 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..palette import NEUTRAL, PALETTE
+from .controls import button_row
 
 SECONDS = 2.0
 RATE = 500  # samples per second: enough to draw each spike, few enough to keep pages light
@@ -108,14 +109,9 @@ def emg_patterns() -> go.Figure:
     ]
     fig.update_layout(
         updatemenus=[
-            dict(
-                type="buttons",
-                direction="right",
-                buttons=buttons,
-                x=0,
-                xanchor="left",
+            button_row(
+                buttons,
                 y=1.2,
-                yanchor="bottom",
                 showactive=True,
             )
         ],
