@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ..palette import GRID, NEUTRAL, PALETTE, TEXT
+from .labels import wrap
 
 EYE = PALETTE["blue"]
 MOUTH = PALETTE["vermilion"]
@@ -154,7 +155,7 @@ def compression_slider_figure() -> go.Figure:
         yref="paper",
         xanchor="left",
         yanchor="top",
-        text=_wrap(LEVELS[0][3]),
+        text=wrap(LEVELS[0][3], 70),
         showarrow=False,
         align="left",
         font=dict(size=13, color=TEXT),
@@ -189,7 +190,7 @@ def compression_slider_figure() -> go.Figure:
             dict(
                 label=label,
                 method="update",
-                args=[{"visible": visible}, {"annotations[0].text": _wrap(text)}],
+                args=[{"visible": visible}, {"annotations[0].text": wrap(text, 70)}],
             )
         )
     fig.update_layout(
@@ -312,7 +313,7 @@ def lateral_spread_figure() -> go.Figure:
         yref="paper",
         xanchor="left",
         yanchor="top",
-        text=_wrap(texts["Healthy nerve"]),
+        text=wrap(texts["Healthy nerve"], 70),
         showarrow=False,
         align="left",
         font=dict(size=13, color=TEXT),
@@ -344,7 +345,7 @@ def lateral_spread_figure() -> go.Figure:
             method="update",
             args=[
                 {"visible": [True, label == "Healthy nerve", label == "Hemifacial spasm"]},
-                {"annotations[0].text": _wrap(text)},
+                {"annotations[0].text": wrap(text, 70)},
             ],
         )
         for label, text in texts.items()
@@ -372,16 +373,3 @@ def lateral_spread_figure() -> go.Figure:
     fig.update_xaxes(range=[-2, 40], fixedrange=True)
     fig.update_xaxes(title_text="Time after the stimulus (ms)", row=2, col=1)
     return fig
-
-
-def _wrap(text: str, width: int = 70) -> str:
-    """Break a description into lines; plotly annotations do not wrap by themselves."""
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if len(line) + len(word) + 1 > width and line:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "<br>".join(lines)

@@ -9,6 +9,7 @@ the same content as a text alternative.
 import plotly.graph_objects as go
 
 from ..palette import GRID, NEUTRAL, PALETTE, TEXT
+from .labels import wrap
 
 NERVE = PALETTE["blue"]
 HIGHLIGHT = PALETTE["black"]  # the root exit zone, kept apart from the red of AICA
@@ -242,7 +243,7 @@ def nerve_course_figure() -> go.Figure:
                 mode="lines",
                 name=label,
                 line=dict(color=colour, width=6),
-                hovertemplate=f"<b>{label}</b><br>{_wrap(text)}<extra></extra>",
+                hovertemplate=f"<b>{label}</b><br>{wrap(text, 55)}<extra></extra>",
                 showlegend=False,
             )
         )
@@ -255,7 +256,7 @@ def nerve_course_figure() -> go.Figure:
                 # Why the short name: the legend must fit a narrow column; hover gives it in full.
                 name=label.split(" (")[0],
                 line=dict(color=colour, width=4, dash=dash, shape="spline"),
-                hovertemplate=f"<b>{label}</b><br>{_wrap(text)}<extra></extra>",
+                hovertemplate=f"<b>{label}</b><br>{wrap(text, 55)}<extra></extra>",
                 showlegend=True,
             )
         )
@@ -271,7 +272,7 @@ def nerve_course_figure() -> go.Figure:
         yref="paper",
         xanchor="left",
         yanchor="top",
-        text=_wrap(VIEWS[0][2], 70),
+        text=wrap(VIEWS[0][2], 70),
         showarrow=False,
         align="left",
         font=dict(size=13, color=TEXT),
@@ -289,7 +290,7 @@ def nerve_course_figure() -> go.Figure:
             method="update",
             args=[
                 {"opacity": _opacities(picked), "line.width": _widths(picked)},
-                {"annotations[0].text": _wrap(text, 70)},
+                {"annotations[0].text": wrap(text, 70)},
             ],
         )
         for label, picked, text in VIEWS
@@ -329,19 +330,6 @@ def nerve_course_figure() -> go.Figure:
         hovermode="closest",
     )
     return fig
-
-
-def _wrap(text: str, width: int = 55) -> str:
-    """Break hover text into short lines; plotly does not wrap it."""
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if len(line) + len(word) + 1 > width and line:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "<br>".join(lines)
 
 
 def _draw_landmarks(fig: go.Figure) -> None:

@@ -6,13 +6,12 @@ Built from the data table data/tables/red_flags.yaml (tb.table_frame("red_flags"
 figure and the HTML table beside it can never disagree.
 """
 
-import textwrap
-
 import plotly.graph_objects as go
 
 from ..citations import label
 from ..loader import workbook
 from ..palette import GRID, NEUTRAL, PALETTE, TEXT
+from .labels import wrap
 
 # The three choices of the lesson's sorter, in order of concern. The short names label the
 # columns; the long ones must match the "action" column of the data table exactly.
@@ -21,10 +20,6 @@ STEPS = [
     ("See a GP", "See a GP", PALETTE["orange"], "diamond"),
     ("Refer to a neurologist", "Neurologist", PALETTE["vermilion"], "square"),
 ]
-
-
-def _wrap(text: str, width: int) -> str:
-    return "<br>".join(textwrap.wrap(text, width))
 
 
 def _sources(ids) -> str:
@@ -40,7 +35,7 @@ def red_flag_checklist(frame) -> go.Figure:
     unknown = set(frame["action"]) - {step for step, *_ in STEPS}
     if unknown:
         raise ValueError(f"red_flags table has actions the checklist does not know: {unknown}")
-    rows = [_wrap(feature, 38) for feature in frame["feature"]]
+    rows = [wrap(feature, 38) for feature in frame["feature"]]
     fig = go.Figure()
     # Faint dots in every cell keep all rows and columns on the axes while a filter hides
     # the coloured markers; they also make the grid readable as a checklist.
@@ -57,14 +52,14 @@ def red_flag_checklist(frame) -> go.Figure:
     for step, short, colour, symbol in STEPS:
         chosen = frame[frame["action"] == step]
         hover = [
-            f"<b>{_wrap(row.feature, 60)}</b><br>Next step: {step}<br>{_wrap(row.why, 60)}"
+            f"<b>{wrap(row.feature, 60)}</b><br>Next step: {step}<br>{wrap(row.why, 60)}"
             f"<br>Sources: {_sources(row.references)}"
             for row in chosen.itertuples()
         ]
         fig.add_trace(
             go.Scatter(
                 x=[short] * len(chosen),
-                y=[_wrap(f, 38) for f in chosen["feature"]],
+                y=[wrap(f, 38) for f in chosen["feature"]],
                 mode="markers",
                 name=step,
                 # Shape as well as colour marks the step, so the chart reads without colour.
