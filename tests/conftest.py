@@ -77,6 +77,17 @@ def notebook(*headings: str) -> str:
     return json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test; each test opens its own pages."""
+    from browser import start_browser
+
+    playwright, chromium = start_browser()
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A valid project root: each test breaks one thing and expects one clear error."""

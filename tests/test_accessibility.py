@@ -5,20 +5,12 @@ axe-core comes inside the axe-playwright-python package, so the audit runs offli
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser import open_offline, start_browser
+from browser import open_offline
 from conftest import ROOT
 
 SITE = ROOT / "_build" / "html"
 PAGES = sorted(p.name for p in SITE.glob("*.html"))
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright, browser = start_browser()
-    yield browser
-    browser.close()
-    playwright.stop()
 
 
 def serious_violations(page) -> list[str]:

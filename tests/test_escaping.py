@@ -11,7 +11,7 @@ import sys
 import textwrap
 
 import pytest
-from browser import open_offline, start_browser
+from browser import open_offline
 from conftest import ROOT
 
 ATTACKS = {
@@ -143,21 +143,17 @@ def hostile_site(tmp_path_factory):
 
 
 @pytest.mark.parametrize("page_name", ["01_evil.html", "glossary.html", "references.html"])
-def test_hostile_data_is_shown_as_text_and_never_runs(hostile_site, page_name):
-    playwright, browser = start_browser()
-    try:
-        page, log = open_offline(browser, (hostile_site / page_name).as_uri())
-        page.wait_for_timeout(500)
-        # Any injected handler would fire on these events.
-        page.evaluate(
-            "document.querySelectorAll('main *').forEach(e => ['mouseover', 'focus',"
-            " 'click'].forEach(t => e.dispatchEvent(new Event(t, {bubbles: true}))))"
-        )
-        assert page.evaluate("window.pwned") is None
-        assert page.locator("main img[onerror], main [onmouseover]").count() == 0
-        assert page.locator("main a[href^='javascript']").count() == 0
-        assert "<script>" in page.locator("main").inner_text()
-        assert log.blocked == []
-    finally:
-        browser.close()
-        playwright.stop()
+def test_hostile_data_is_shown_as_text_and_never_runs(browser, hostile_site, page_name):
+    page, log = open_offline(browser, (hostile_site / page_name).as_uri())
+    page.wait_for_timeout(500)
+    # Any injected handler would fire on these events.
+    page.evaluate(
+        "document.querySelectorAll('main *').forEach(e => ['mouseover', 'focus',"
+        " 'click'].forEach(t => e.dispatchEvent(new Event(t, {bubbles: true}))))"
+    )
+    assert page.evaluate("window.pwned") is None
+    assert page.locator("main img[onerror], main [onmouseover]").count() == 0
+    assert page.locator("main a[href^='javascript']").count() == 0
+    assert "<script>" in page.locator("main").inner_text()
+    assert log.blocked == []
+    page.close()

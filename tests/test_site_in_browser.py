@@ -4,19 +4,11 @@ The site is built by `./workbook test` (or `./workbook site`) before the tests r
 """
 
 import pytest
-from browser import open_offline, start_browser
+from browser import open_offline
 from conftest import ROOT
 
 SITE = ROOT / "_build" / "html"
 PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.glob("*.html"))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright, browser = start_browser()
-    yield browser
-    browser.close()
-    playwright.stop()
 
 
 def test_the_site_was_built_with_every_notebook():

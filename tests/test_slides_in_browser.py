@@ -14,7 +14,7 @@ import pytest
 import twitchbook.figures
 import twitchbook.render
 from axe_playwright_python.sync_playwright import Axe
-from browser import open_offline, start_browser
+from browser import open_offline
 from bs4 import BeautifulSoup
 from conftest import ROOT
 from docutils.nodes import make_id
@@ -120,14 +120,6 @@ def site(tmp_path_factory):
         (fixture_site / "slides" / f"{FIXTURE}.html").read_bytes()
     )
     return site / "slides"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright, browser = start_browser()
-    yield browser
-    browser.close()
-    playwright.stop()
 
 
 def open_deck(browser, slides, name):
