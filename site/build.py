@@ -179,6 +179,10 @@ def stage(src: Path) -> Path:
 def build(out: Path) -> int:
     """Stage and build beside out: out/../src holds the sources, out/../doctrees the cache."""
     src = stage(out.parent / "src")
+    # Sphinx adds a ?v= checksum to myst-nb's stylesheet link only when an earlier build left
+    # that file in the output; removing it makes a rebuild write what a first build writes.
+    for stale in out.glob("_static/mystnb.*.css"):
+        stale.unlink()
     return build_main(
         [
             "-b",

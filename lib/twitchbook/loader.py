@@ -113,17 +113,6 @@ def _validate(model: type[BaseModel], document, name: str, item: str | None = No
         raise DataError(name, found_item, return_field, _plain_words(first)) from None
 
 
-def _unique(items, key, name: str, what: str):
-    seen: dict[str, object] = {}
-    for item in items:
-        value = key(item)
-        folded = value.casefold()
-        if folded in seen:
-            raise DataError(name, value, what, f"is used twice: each {what} must be unique")
-        seen[folded] = item
-    return {key(item): item for item in items}
-
-
 def notebook_headings(path: Path, root: Path) -> list[str]:
     """The heading texts of a notebook's markdown cells, in order."""
     name = _relative(path, root)
