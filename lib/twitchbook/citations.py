@@ -64,8 +64,11 @@ def _csl(ref: Reference) -> dict:
         if isinstance(value, str) and key not in {"id", "type"}:
             record[key] = escape(value)
     for role in ("author", "editor"):
-        record[role] = [{k: escape(v) for k, v in a.items()} for a in record.get(role, [])]
-    for name in record["author"]:
+        if record.get(role):
+            record[role] = [{k: escape(v) for k, v in a.items()} for a in record[role]]
+        else:
+            record.pop(role, None)  # an empty list reads "Edited by None" in the output
+    for name in record.get("author", []):
         # Initials stored PubMed-style ("RG") are two names to a CSL processor ("R G").
         given = name.get("given", "")
         if given.isalpha() and given.isupper():
@@ -90,8 +93,11 @@ def formatted_entries(references: dict[str, Reference]) -> dict[str, str]:
     bibliography = CitationStylesBibliography(style, source, formatter.html)
     for ref in refs:
         bibliography.register(Citation([CitationItem(ref.id)]))
+    # The style calls a journal article with neither volume nor pages a preprint. Ours are all
+    # published; where their volume and pages were not seen, they are left out, not guessed.
     return {
-        ref.id: str(entry) for ref, entry in zip(refs, bibliography.bibliography(), strict=True)
+        ref.id: str(entry).replace(" [Preprint]", "")
+        for ref, entry in zip(refs, bibliography.bibliography(), strict=True)
     }
 
 
