@@ -147,7 +147,13 @@ def stage(src: Path) -> Path:
     src.mkdir(parents=True, exist_ok=True)
     pages = lesson_notebooks() + [NOTEBOOKS / "glossary.ipynb", NOTEBOOKS / "references.ipynb"]
     pages = [p for p in pages if p.exists()]
-    wanted = {p.name for p in pages} | {"conf.py", "index.md", "instructor_guide.md", "_static"}
+    wanted = {p.name for p in pages} | {
+        "conf.py",
+        "index.md",
+        "instructor_guide.md",
+        "_static",
+        "_templates",
+    }
     for stale in src.iterdir():
         if stale.name not in wanted:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
@@ -161,6 +167,11 @@ def stage(src: Path) -> Path:
     write_if_changed(src / "index.md", home_page(pages))
     write_if_changed(src / "instructor_guide.md", instructor_guide(pages))
     write_if_changed(src / "conf.py", (SITE / "conf.py").read_text(encoding="utf-8"))
+    templates = src / "_templates"
+    templates.mkdir(exist_ok=True)
+    write_if_changed(
+        templates / "layout.html", (SITE / "_templates" / "layout.html").read_text(encoding="utf-8")
+    )
     static = src / "_static"
     static.mkdir(exist_ok=True)
     write_if_changed(static / "workbook-data.js", site_data(book, pages))
@@ -183,7 +194,7 @@ def build(out: Path) -> int:
     # that file in the output; removing it makes a rebuild write what a first build writes.
     for stale in out.glob("_static/mystnb.*.css"):
         stale.unlink()
-    return build_main(
+    status = build_main(
         [
             "-b",
             "html",
@@ -196,6 +207,17 @@ def build(out: Path) -> int:
             str(out),
         ]
     )
+    drop_unused_theme_files(out)
+    return status
+
+
+def drop_unused_theme_files(out: Path) -> None:
+    """No page loads these (site/_templates/layout.html leaves fontawesome.js off; source
+    maps are for the theme's developers): 5 MB less to download or copy to a USB stick."""
+    scripts = out / "_static" / "scripts"
+    unused = {*scripts.glob("fontawesome.js*"), *(out / "_static").rglob("*.map")}
+    for path in sorted(unused):
+        path.unlink()
 
 
 def main() -> int:

@@ -20,6 +20,7 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 html_theme = "sphinx_book_theme"
 html_title = "Facial Twitch Workbook"
 html_static_path = ["_static"]
+templates_path = ["_templates"]  # the theme's layout less scripts no page here uses
 html_css_files = ["twitchbook.css"]
 html_js_files = [
     ("workbook-data.js", {"defer": "defer"}),
@@ -27,6 +28,8 @@ html_js_files = [
     ("twitchbook.js", {"defer": "defer"}),
 ]
 html_copy_source = False
+# Search result summaries are fetched from the pages, which browsers refuse from file://.
+html_show_search_summary = False
 html_show_sourcelink = False
 html_last_updated_fmt = None
 html_theme_options = {

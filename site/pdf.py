@@ -39,9 +39,8 @@ def print_pdf(page_path: Path, pdf: Path) -> None:
             "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
         )
         page.goto(page_path.as_uri(), wait_until="load")
-        page.wait_for_function(
-            "[...document.querySelectorAll('.tb-plot')].every(p => p.dataset.drawn)", timeout=60_000
-        )
+        # Figures are drawn as they near the screen; a printout needs every one of them.
+        page.evaluate("window.twitchbookDrawFigures()")
         page.evaluate("window.twitchbookOpenForPrint && window.twitchbookOpenForPrint()")
         page.emulate_media(media="print")
         page.pdf(

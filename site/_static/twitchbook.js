@@ -1,6 +1,7 @@
 /* The workbook's site script. Everything it adds is an extra: quizzes, answers, text
    descriptions and glossary links all work with scripts off.
-   - draws figures from their inert JSON blocks with the one shared copy of plotly.js;
+   - draws figures from their inert JSON blocks with the one shared copy of plotly.js, each
+     as it comes near the screen;
    - shows a glossary term's plain-words definition on hover and on keyboard focus;
    - lets readers sort and filter data tables;
    - remembers, in this browser only, which quiz questions were answered correctly. */
@@ -10,21 +11,60 @@
   var PROGRESS_KEY = "twitchbook-progress";
   var data = window.TWITCHBOOK || { glossary: {}, lessons: {} };
 
-  function drawFigures() {
-    if (!window.Plotly) return;
-    document.querySelectorAll("script.tb-plot-data").forEach(function (block) {
-      var target = document.getElementById(block.dataset.target);
-      if (!target || target.dataset.drawn) return;
-      var figure = JSON.parse(block.textContent);
-      var config = Object.assign({ responsive: true, displaylogo: false }, figure.config || {});
-      window.Plotly.newPlot(target, figure.data, figure.layout, config).then(function () {
+  /* Figures are drawn when they come near the screen, not all at page load: drawing every
+     figure of a long lesson at once held the load event back by about half a second. */
+  function drawFigure(block) {
+    var target = document.getElementById(block.dataset.target);
+    if (!target) return Promise.resolve();
+    if (target.dataset.drawn) return Promise.resolve();
+    if (target.tbDrawing) return target.tbDrawing;
+    var figure = JSON.parse(block.textContent);
+    var config = Object.assign({ responsive: true, displaylogo: false }, figure.config || {});
+    target.tbDrawing = window.Plotly.newPlot(target, figure.data, figure.layout, config).then(
+      function () {
         // Plotly's own SVG is decoration for screen readers: the figure's name and text
         // description are on the container.
         target.querySelectorAll("svg").forEach(function (svg) {
           svg.setAttribute("aria-hidden", "true");
         });
         target.dataset.drawn = "true";
-      });
+        performance.mark("twitchbook:figure-drawn");
+      }
+    );
+    return target.tbDrawing;
+  }
+
+  function figureBlocks() {
+    return Array.prototype.slice.call(document.querySelectorAll("script.tb-plot-data"));
+  }
+
+  /* Every figure at once, for printing and for checks that need them all. */
+  function drawAllFigures() {
+    if (!window.Plotly) return Promise.resolve();
+    return Promise.all(figureBlocks().map(drawFigure));
+  }
+
+  function drawFiguresNearTheScreen() {
+    if (!window.Plotly) return;
+    if (!("IntersectionObserver" in window)) {
+      drawAllFigures();
+      return;
+    }
+    var observer = new IntersectionObserver(
+      function (entries) {
+        entries.forEach(function (entry) {
+          if (!entry.isIntersecting) return;
+          observer.unobserve(entry.target);
+          drawFigure(entry.target.tbBlock);
+        });
+      },
+      { rootMargin: "400px 0px" }
+    );
+    figureBlocks().forEach(function (block) {
+      var target = document.getElementById(block.dataset.target);
+      if (!target) return;
+      target.tbBlock = block;
+      observer.observe(target);
     });
   }
 
@@ -201,13 +241,14 @@
 
   /* Printing: show every answer and text description after its question or figure. */
   function openForPrint() {
+    drawAllFigures();
     document.querySelectorAll("details.tb-answer, details.tb-alt").forEach(function (d) {
       d.open = true;
     });
   }
 
   function start() {
-    drawFigures();
+    drawFiguresNearTheScreen();
     glossaryTips();
     tables();
     trackQuizzes();
@@ -215,6 +256,7 @@
   }
 
   window.twitchbookOpenForPrint = openForPrint;
+  window.twitchbookDrawFigures = drawAllFigures;
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
