@@ -1,44 +1,71 @@
 """Headless Chromium for the site tests: Debian's chromium driven by Playwright, offline.
 
-Every request that leaves the page's own files is blocked and recorded, so a test can assert
+Every request that leaves the page's own files fails and is recorded, so a test can assert
 that a page asks for nothing from the network.
 """
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from axe_playwright_python.sync_playwright import Axe
 from chromium import ARGS, CHROMIUM  # site/chromium.py, on the path via conftest.py
 from playwright.sync_api import Page, sync_playwright
 
 
 @dataclass
 class PageLog:
+    loaded: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+
+
+LOCAL = ("file://", "data:", "blob:")
+# Anything that is not a local file goes to a proxy that does not exist, so it fails at once
+# even where the machine is online. Requests are only watched, not intercepted: intercepting
+# every request from Python made each page load about 0.15 s slower.
+NO_NETWORK = ["--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>"]
 
 
 def start_browser():
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} is missing: run ./workbook test, which installs it")
     playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, *NO_NETWORK])
     return playwright, browser
 
 
 def open_offline(browser, url: str, viewport=(1280, 900)) -> tuple[Page, PageLog]:
-    """Open a page with every off-page request blocked and every console error logged."""
+    """Open a page with no network, logging every request and every console error."""
     page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
     log = PageLog()
 
-    def route(route):
-        if route.request.url.startswith(("file://", "data:", "blob:")):
-            route.continue_()
-        else:
-            log.blocked.append(route.request.url)
-            route.abort()
+    def record(request):
+        (log.loaded if request.url.startswith(LOCAL) else log.blocked).append(request.url)
 
-    page.route("**/*", route)
+    page.on("request", record)
     page.on("console", lambda msg: log.errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda err: log.errors.append(str(err)))
     page.goto(url, wait_until="load")
     return page, log
+
+
+AXE_RULES = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    # Report failures only: listing every passing node cost about a second a page.
+    "resultTypes": ["violations"],
+}
+
+
+def without_transitions(page) -> None:
+    """axe must see final colours: a colour or fade caught mid-transition fails contrast."""
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+
+
+def serious_violations(page) -> list[str]:
+    """An axe-core audit (WCAG 2.1 A and AA) of the page as it is now: serious or worse."""
+    results = Axe().run(page, options=AXE_RULES)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
