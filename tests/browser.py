@@ -63,9 +63,12 @@ def without_transitions(page) -> None:
 
 def serious_violations(page) -> list[str]:
     """An axe-core audit (WCAG 2.1 A and AA) of the page as it is now: serious or worse."""
-    results = Axe().run(page, options=AXE_RULES)
+    # axe-core is put into the page once; Axe().run would inject it again for every audit.
+    if page.evaluate("typeof window.axe === 'undefined'"):
+        page.evaluate(Axe().axe_script)
+    results = page.evaluate("options => axe.run(document, options)", AXE_RULES)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
+        for v in results["violations"]
         if v["impact"] in {"serious", "critical"}
     ]
