@@ -11,15 +11,15 @@ import sys
 from conftest import ROOT
 
 
-def test_executing_every_notebook_again_gives_byte_identical_files(tmp_path):
+def run_script(*args: str) -> None:
     result = subprocess.run(
-        [sys.executable, "tools/execute_notebooks.py", "--out-dir", str(tmp_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
+        [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=600
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_executing_every_notebook_again_gives_byte_identical_files(tmp_path):
+    run_script("tools/execute_notebooks.py", "--out-dir", str(tmp_path))
     committed = sorted((ROOT / "notebooks").glob("*.ipynb"))
     changed = [p.name for p in committed if (tmp_path / p.name).read_bytes() != p.read_bytes()]
     assert changed == [], f"outputs differ from the committed notebooks: {changed}"
@@ -36,14 +36,7 @@ def differing_files(a, b) -> list[str]:
 
 def test_building_the_site_again_gives_identical_files(tmp_path):
     out = tmp_path / "html"
-    result = subprocess.run(
-        [sys.executable, "site/build.py", "--out", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    run_script("site/build.py", "--out", str(out))
     site = ROOT / "_build" / "html"
     filecmp.clear_cache()
     assert differing_files(site, out) == []

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ..palette import GRID, NEUTRAL, PALETTE, TEXT
-from .labels import wrap
+from .labels import description_box, illustration_badge, wrap
 
 EYE = PALETTE["blue"]
 MOUTH = PALETTE["vermilion"]
@@ -148,40 +148,8 @@ def compression_slider_figure() -> go.Figure:
             col=1,
         )
 
-    fig.add_annotation(
-        x=0.0,
-        y=-0.5,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        yanchor="top",
-        text=wrap(LEVELS[0][3], 70),
-        showarrow=False,
-        align="left",
-        font=dict(size=13, color=TEXT),
-        bgcolor="#ffffff",
-        bordercolor=NEUTRAL,
-        borderwidth=1,
-        borderpad=6,
-    )
-    # The description box goes first, so slider steps can address it as annotations[0].
-    fig.layout.annotations = (fig.layout.annotations[-1],) + fig.layout.annotations[:-1]
-    fig.add_annotation(
-        x=1.0,
-        y=1.0,
-        xref="paper",
-        yref="paper",
-        xanchor="right",
-        yanchor="bottom",
-        text="<b>ILLUSTRATION, NOT DATA</b>",
-        showarrow=False,
-        font=dict(size=12, color=PALETTE["vermilion"]),
-        bgcolor="#ffffff",
-        bordercolor=PALETTE["vermilion"],
-        borderwidth=1,
-        borderpad=3,
-        yshift=22,
-    )
+    description_box(fig, LEVELS[0][3], y=-0.5)
+    illustration_badge(fig)
 
     steps = []
     for number, (label, _, _, text) in enumerate(LEVELS):
@@ -306,39 +274,8 @@ def lateral_spread_figure() -> go.Figure:
         "the stimulus. This is the lateral spread response; it often "
         "disappears during surgery when the vessel is moved off the nerve.",
     }
-    fig.add_annotation(
-        x=0.0,
-        y=-0.3,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        yanchor="top",
-        text=wrap(texts["Healthy nerve"], 70),
-        showarrow=False,
-        align="left",
-        font=dict(size=13, color=TEXT),
-        bgcolor="#ffffff",
-        bordercolor=NEUTRAL,
-        borderwidth=1,
-        borderpad=6,
-    )
-    fig.layout.annotations = (fig.layout.annotations[-1],) + fig.layout.annotations[:-1]
-    fig.add_annotation(
-        x=1.0,
-        y=1.0,
-        xref="paper",
-        yref="paper",
-        xanchor="right",
-        yanchor="bottom",
-        text="<b>ILLUSTRATION, NOT DATA</b>",
-        showarrow=False,
-        font=dict(size=12, color=PALETTE["vermilion"]),
-        bgcolor="#ffffff",
-        bordercolor=PALETTE["vermilion"],
-        borderwidth=1,
-        borderpad=3,
-        yshift=22,
-    )
+    description_box(fig, texts["Healthy nerve"], y=-0.3)
+    illustration_badge(fig)
     buttons = [
         dict(
             label=label,

@@ -9,7 +9,7 @@ the same content as a text alternative.
 import plotly.graph_objects as go
 
 from ..palette import GRID, NEUTRAL, PALETTE, TEXT
-from .labels import wrap
+from .labels import description_box, wrap
 
 NERVE = PALETTE["blue"]
 HIGHLIGHT = PALETTE["black"]  # the root exit zone, kept apart from the red of AICA
@@ -264,25 +264,7 @@ def nerve_course_figure() -> go.Figure:
     _draw_landmarks(fig)
     _label_parts(fig)
 
-    # Annotation 0 is the description box the menu rewrites.
-    fig.add_annotation(
-        x=0.0,
-        y=-0.03,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        yanchor="top",
-        text=wrap(VIEWS[0][2], 70),
-        showarrow=False,
-        align="left",
-        font=dict(size=13, color=TEXT),
-        bgcolor="#ffffff",
-        bordercolor=NEUTRAL,
-        borderwidth=1,
-        borderpad=6,
-    )
-    # Move it to the front of the list so "annotations[0]" always means this box.
-    fig.layout.annotations = (fig.layout.annotations[-1],) + fig.layout.annotations[:-1]
+    description_box(fig, VIEWS[0][2], y=-0.03)
 
     buttons = [
         dict(
