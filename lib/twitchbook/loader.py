@@ -306,3 +306,17 @@ def load_workbook(root: Path = ROOT) -> Workbook:
 def workbook() -> Workbook:
     """The project's own data, loaded once per kernel."""
     return load_workbook(ROOT)
+
+
+def load_figure_text(name: str, root: Path = ROOT):
+    """data/figures/<name>.yaml through its schema, its citations checked (figure modules)."""
+    from .schema import FigureText
+
+    root = Path(root)
+    path = root / "data" / "figures" / f"{name}.yaml"
+    label = _relative(path, root)
+    text = _validate(FigureText, _read_yaml(path, root), label)
+    references = workbook().references if root == ROOT else load_workbook(root).references
+    for item in [*text.parts, *text.views]:
+        _check_citations(item.references, references, label, getattr(item, "id", item.label))
+    return text

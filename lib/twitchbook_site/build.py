@@ -124,7 +124,7 @@ def stage(src: Path) -> Path:
     assets = {
         PLOTLY_JS: "plotly.min.js",
         Path(twitchbook.__file__).parent / "assets" / "twitchbook.css": "twitchbook.css",
-        SOURCES / "_static" / "twitchbook.js": "twitchbook.js",
+        **{path: path.name for path in sorted((SOURCES / "_static").iterdir()) if path.is_file()},
     }
     for source, name in assets.items():
         target = static / name

@@ -10,8 +10,12 @@ import plotly.graph_objects as go
 
 from ..citations import label
 from ..loader import workbook
-from ..palette import GRID, NEUTRAL, PALETTE, TEXT
-from .labels import wrap
+from ..palette import GRID, PALETTE, TEXT
+from ..tables import table_frame
+from .controls import attach, control, state
+from .labels import plain, wrap
+
+TABLE = "red_flags"
 
 # The three choices of the lesson's sorter, in order of concern. The short names label the
 # columns; the long ones must match the "action" column of the data table exactly.
@@ -27,11 +31,17 @@ def _sources(ids) -> str:
     return "; ".join(label(references[ref_id]) for ref_id in ids)
 
 
-def red_flag_checklist(frame) -> go.Figure:
+def _frame(frame):
+    return table_frame(TABLE) if frame is None else frame
+
+
+def figure(frame=None) -> go.Figure:
     """A dot chart: one row per feature, one column per next step, with buttons to filter.
 
-    frame: the red_flags data table as a DataFrame (columns feature, action, why, references).
+    frame: the red_flags data table as a DataFrame (columns feature, action, why, references);
+    default: that table.
     """
+    frame = _frame(frame)
     unknown = set(frame["action"]) - {step for step, *_ in STEPS}
     if unknown:
         raise ValueError(f"red_flags table has actions the checklist does not know: {unknown}")
@@ -52,8 +62,8 @@ def red_flag_checklist(frame) -> go.Figure:
     for step, short, colour, symbol in STEPS:
         chosen = frame[frame["action"] == step]
         hover = [
-            f"<b>{wrap(row.feature, 60)}</b><br>Next step: {step}<br>{wrap(row.why, 60)}"
-            f"<br>Sources: {_sources(row.references)}"
+            f"<b>{wrap(row.feature, 40)}</b><br>Next step: {step}<br>{wrap(row.why, 40)}"
+            f"<br>Sources: {wrap(_sources(row.references), 40)}"
             for row in chosen.itertuples()
         ]
         fig.add_trace(
@@ -74,9 +84,24 @@ def red_flag_checklist(frame) -> go.Figure:
         "See a GP": [True, False, True, False],
         "Neurologist": [True, False, False, True],
     }
+    attach(
+        fig,
+        control(
+            "buttons",
+            "Show",
+            [state(name, data={"visible": shown}) for name, shown in visible_sets.items()],
+        ),
+        # On a phone the features are wrapped short and the legend goes below.
+        narrow={
+            "yaxis.tickvals": rows,
+            "yaxis.ticktext": [wrap(f, 18) for f in frame["feature"]],
+            "yaxis.tickfont.size": 10,
+            "height": 140 + 62 * len(rows),
+        },
+    )
     fig.update_layout(
         height=140 + 46 * len(rows),
-        margin=dict(l=300, r=20, t=90, b=40),
+        margin=dict(l=10, r=20, t=40, b=40),
         xaxis=dict(
             side="top",
             categoryorder="array",
@@ -90,33 +115,17 @@ def red_flag_checklist(frame) -> go.Figure:
             categoryarray=rows,
             showgrid=False,
             fixedrange=True,
+            automargin=True,
             tickfont=dict(size=12),
         ),
         legend=dict(orientation="h", y=-0.02, yanchor="top", x=0, font=dict(size=12)),
-        updatemenus=[
-            dict(
-                type="buttons",
-                direction="right",
-                x=0,
-                xanchor="left",
-                y=1.0,
-                yanchor="bottom",
-                pad=dict(b=40),
-                showactive=True,
-                bgcolor="#ffffff",
-                bordercolor=NEUTRAL,
-                buttons=[
-                    dict(label=name, method="restyle", args=[{"visible": shown}])
-                    for name, shown in visible_sets.items()
-                ],
-            )
-        ],
     )
     return fig
 
 
-def red_flag_checklist_alt(frame) -> str:
+def describe(frame=None) -> str:
     """The figure in words: every feature, grouped under its next step."""
+    frame = _frame(frame)
     parts = []
     for step, *_ in STEPS:
         features = frame[frame["action"] == step]["feature"]
