@@ -96,7 +96,7 @@ def figure(frame=None) -> go.Figure:
             "yaxis.tickvals": rows,
             "yaxis.ticktext": [wrap(f, 18) for f in frame["feature"]],
             "yaxis.tickfont.size": 10,
-            "height": 140 + 62 * len(rows),
+            "height": 120 + 44 * len(rows),
         },
     )
     fig.update_layout(
