@@ -27,7 +27,13 @@ from .presenter import font_scale
 from .render import escape
 
 # No modebar: its buttons are clutter on a phone and plotly's "Share chart" offers an upload.
-CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": False, "scrollZoom": False}
+CONFIG = {
+    "displayModeBar": False,
+    "displaylogo": False,
+    "responsive": False,
+    "scrollZoom": False,
+    "typesetMath": False,  # JupyterLab has MathJax: plotly would wait on it and never finish
+}
 # Where JupyterLab fetches plotly.js (the server's files/ route, from the project folder).
 LAB_PLOTLY = Path("_build") / "lab" / "plotly.min.js"
 

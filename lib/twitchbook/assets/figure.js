@@ -79,7 +79,12 @@
       var layout = JSON.parse(JSON.stringify(spec.layout));
       var design = layout.height || 450;
       var narrow = width < NARROW;
-      var ratio = Math.min(1, Math.max(narrow ? 0.62 : 0.75, width / DESIGN_WIDTH));
+      // A chart of rows (horizontal bars, named rows) needs its height for the rows, however
+      // narrow; a drawing can shrink with its width.
+      var rows = spec.data.some(function (t) {
+        return t.orientation === "h" || (Array.isArray(t.y) && typeof t.y[0] === "string");
+      });
+      var ratio = rows ? 1 : Math.min(1, Math.max(narrow ? 0.62 : 0.75, width / DESIGN_WIDTH));
       layout.height = Math.round(design * ratio);
       layout.width = width;
       layout.autosize = false;
@@ -87,7 +92,7 @@
       if (!narrow) return layout;
       var m = layout.margin || {};
       layout.margin = { l: Math.min(m.l == null ? 60 : m.l, Math.round(width * 0.3)),
-                        r: Math.min(m.r == null ? 20 : m.r, 16),
+                        r: 40, // room for a value printed beside the longest bar
                         t: Math.min(m.t == null ? 40 : m.t, 40),
                         b: m.b == null ? 50 : m.b, pad: 0 };
       layout.font = Object.assign({}, layout.font, { size: 12 });
@@ -95,17 +100,25 @@
         if (/^[xy]axis\d*$/.test(key)) layout[key] = Object.assign({}, layout[key], { automargin: true });
       });
       // Titles over the plot (subplot titles) wrap to the width instead of running off it.
-      var chars = Math.floor(width / 8);
-      (layout.annotations || []).forEach(function (note) {
-        if (note.xref !== "paper" || typeof note.text !== "string") return;
-        if (note.text.indexOf("<") !== -1 || note.text.length <= chars) return;
+      var wrapped = function (text, chars) {
+        if (typeof text !== "string" || text.indexOf("<") !== -1 || text.length <= chars) return text;
         var lines = [""];
-        note.text.split(" ").forEach(function (word) {
+        text.split(" ").forEach(function (word) {
           var last = lines[lines.length - 1];
           if (last && (last + " " + word).length > chars) lines.push(word);
           else lines[lines.length - 1] = last ? last + " " + word : word;
         });
-        note.text = lines.join("<br>");
+        return lines.join("<br>");
+      };
+      (layout.annotations || []).forEach(function (note) {
+        if (note.xref !== "paper") return;
+        note.text = wrapped(note.text, Math.floor(width / 10));
+        if (note.yanchor === "bottom" && note.x === 0.5) { note.x = 0; note.xanchor = "left"; }
+      });
+      // Axis titles sit over the plot area, which is narrower still.
+      Object.keys(layout).forEach(function (key) {
+        var title = /^[xy]axis\d*$/.test(key) && layout[key].title;
+        if (title && typeof title === "object") title.text = wrapped(title.text, Math.floor(width / 16));
       });
       // The figure's own narrow-screen layout comes last, so it can override all of this.
       return merge(layout, spec.narrow || {});

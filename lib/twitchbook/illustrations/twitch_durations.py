@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from ..palette import NEUTRAL, PALETTE, TEXT
 from ..tables import table_frame
+from .controls import attach
 from .labels import plain, wrap
 
 TABLE = "benign_durations"
@@ -90,6 +91,9 @@ def figure(frame: pd.DataFrame | None = None) -> go.Figure:
         margin=dict(l=10, t=50),
     )
     fig.update_xaxes(fixedrange=True)
+    # On a phone, fewer ticks, so their labels do not run into each other.
+    few = {1: "1 s", 3600: "1 h", 7 * DAY: "1 wk", 365.25 * DAY: "1 yr"}
+    attach(fig, narrow={"xaxis.tickvals": list(few), "xaxis.ticktext": list(few.values())})
     return fig
 
 
