@@ -78,6 +78,23 @@ nb_ipywidgets_js = {
     "require.js": {},
     "embed-amd.js": {"data-jupyter-widgets-cdn-only": "true"},
 }
+
+
+def _static_digest() -> str:
+    """A digest of the staged _static folder. Pages link their stylesheets and scripts with a
+    checksum (?v=...), so when one changes every page must be written again; as a setting,
+    the digest makes Sphinx see the change and rewrite them all (without re-reading them)."""
+    import hashlib
+    from pathlib import Path
+
+    digest = hashlib.sha256()
+    for path in sorted((Path(__file__).parent / "_static").rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 # A definite starting mode: without it the theme logs an error on a reader's first visit.
-html_context = {"default_mode": "auto"}
+html_context = {"default_mode": "auto", "twitchbook_static": _static_digest()}
+
 

@@ -162,6 +162,7 @@ def drop_unused_theme_files(out: Path) -> None:
     maps are for the theme's developers): 5 MB less to download or copy to a USB stick."""
     scripts = out / "_static" / "scripts"
     unused = {*scripts.glob("fontawesome.js*"), *(out / "_static").rglob("*.map")}
+    unused |= set(out.glob(".buildinfo.bak"))  # Sphinx's copy of the last settings, after a change
     for path in sorted(unused):
         path.unlink()
 

@@ -115,6 +115,9 @@
         note.text = wrapped(note.text, Math.floor(width / 10));
         if (note.yanchor === "bottom" && note.x === 0.5) { note.x = 0; note.xanchor = "left"; }
       });
+      if (layout.title && typeof layout.title === "object") {
+        layout.title.text = wrapped(layout.title.text, Math.floor(width / 10));
+      }
       // Axis titles sit over the plot area, which is narrower still.
       Object.keys(layout).forEach(function (key) {
         var title = /^[xy]axis\d*$/.test(key) && layout[key].title;

@@ -93,6 +93,7 @@ def figure(rows: pd.DataFrame | None = None) -> go.Figure:
                 for group in groups
             ],
         ),
+        narrow={"margin.t": 70},  # room for the title on two lines
     )
     fig.update_layout(
         title=dict(
