@@ -60,8 +60,7 @@ def test_figure_and_description_follow_the_table_they_are_given(name):
 
 
 HOSTILE = (
-    '<a href="https://example.org/x">link</a><b>bold</b><span style="color:red">red</span>'
-    "<i>it</i>"
+    '<a href="https://example.org/x">link</a><b>bold</b><span style="color:red">red</span><i>it</i>'
 )
 # Columns whose values a module matches against its own names: they stay as they are.
 KEYS = {"red_flags": {"action"}, "botulinum_timeline": {"event"}}

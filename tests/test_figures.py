@@ -85,10 +85,16 @@ def test_data_text_cannot_close_the_json_block():
 
 def test_controls_become_html_controls_with_their_states(displayed):
     fig = sample_figure()
-    states = [state("Women", data={"visible": [True]}, text="Only women."),
-              state("Men", layout={"title.text": "Men"}, text="Only men.")]
-    attach(fig, control("buttons", "Show", states), control("slider", "Level", states),
-           control("menu", "Pick", states, active=1))
+    states = [
+        state("Women", data={"visible": [True]}, text="Only women."),
+        state("Men", layout={"title.text": "Men"}, text="Only men."),
+    ]
+    attach(
+        fig,
+        control("buttons", "Show", states),
+        control("slider", "Level", states),
+        control("menu", "Pick", states, active=1),
+    )
     tb.show(fig, id="l00-controls", title="T", alt="A.")
     html = displayed[0]["text/html"]
     page = BeautifulSoup(html, "html.parser")

@@ -20,8 +20,9 @@ def phone(browser):
     )
     page = context.new_page()
     log = PageLog()
-    page.on("request", lambda r: (log.loaded if r.url.startswith(LOCAL) else log.blocked)
-            .append(r.url))
+    page.on(
+        "request", lambda r: (log.loaded if r.url.startswith(LOCAL) else log.blocked).append(r.url)
+    )
     page.on("pageerror", lambda err: log.errors.append(str(err)))
     page.tb_log = log
     yield page
@@ -134,3 +135,22 @@ def test_every_figure_control_works_by_touch_and_keyboard_on_a_phone(phone, name
                 assert slider.input_value() == slider.get_attribute("max")
         assert page_width(phone) <= 390, f"{name}: figure {index} widened the page"
     assert phone.tb_log.blocked == [] and phone.tb_log.errors == []
+
+
+def test_a_swipe_that_starts_on_a_figure_is_left_to_the_page(phone):
+    """Plotly marks its drag layers touch-action: none, which keeps a swipe from scrolling the
+    page; every part of a drawn figure must let vertical swipes through to the page."""
+    phone.goto((SITE / "01_facial_nerve.html").as_uri())
+    plot = phone.locator(".tb-plot").first
+    plot.scroll_into_view_if_needed()
+    drawn_state(phone, plot)
+    box = plot.bounding_box()
+    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    blocking = phone.evaluate(
+        """([x, y]) => [...document.elementsFromPoint(x, y)]
+             .filter(e => e.closest('.tb-plot'))
+             .map(e => getComputedStyle(e).touchAction)
+             .filter(a => a === 'none' || a === 'pinch-zoom' || a === 'pan-x')""",
+        list(centre),
+    )
+    assert blocking == [], f"parts of the figure block a vertical swipe: {blocking}"

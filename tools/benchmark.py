@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 from lighthouse_audit import lighthouse
 from lighthouse_audit import print_table as print_lighthouse
+from nbclient import NotebookClient
 from twitchbook.lessons import is_lesson
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -40,8 +40,16 @@ def install(root: Path) -> Path:
     installed = prefix / "node_modules" / "lighthouse" / "package.json"
     if not (binary.exists() and json.loads(installed.read_text())["version"] == VERSION):
         subprocess.run(
-            ["npm", "install", "--prefix", str(prefix), "--no-audit", "--no-fund",
-             "--loglevel=error", f"lighthouse@{VERSION}"],
+            [
+                "npm",
+                "install",
+                "--prefix",
+                str(prefix),
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                f"lighthouse@{VERSION}",
+            ],
             check=True,
         )
     return binary
@@ -98,8 +106,15 @@ def audit(binary: Path, url: str, chromium: str) -> dict:
             f"--user-data-dir={tmp}/profile"
         )
         subprocess.run(
-            [str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
-             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"],
+            [
+                str(binary),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags={flags}",
+            ],
             check=True,
             env={**os.environ, "CHROME_PATH": chromium},
             stdout=subprocess.DEVNULL,
@@ -155,13 +170,17 @@ def verdicts(result: dict) -> list[str]:
 
 
 def print_table(results: dict) -> None:
-    print(f"\n{'Lighthouse, mobile':40} {'perf':>5} {'a11y':>5} {'b-p':>5} {'TBT ms':>7} "
-          f"{'LCP s':>6}  verdict")
+    print(
+        f"\n{'Lighthouse, mobile':40} {'perf':>5} {'a11y':>5} {'b-p':>5} {'TBT ms':>7} "
+        f"{'LCP s':>6}  verdict"
+    )
     for name, r in results.items():
         missed = verdicts(r)
         verdict = "targets met" if not missed else "MISSED: " + "; ".join(missed)
-        print(f"{name:40} {r['performance']:5} {r['accessibility']:5} {r['best-practices']:5} "
-              f"{r['TBT (ms)']:7.0f} {r['LCP (s)']:6.1f}  {verdict}")
+        print(
+            f"{name:40} {r['performance']:5} {r['accessibility']:5} {r['best-practices']:5} "
+            f"{r['TBT (ms)']:7.0f} {r['LCP (s)']:6.1f}  {verdict}"
+        )
         if missed:
             for reason in r["why"]:
                 print(f"{'':42}- {reason}")

@@ -96,5 +96,3 @@ def _static_digest() -> str:
 
 # A definite starting mode: without it the theme logs an error on a reader's first visit.
 html_context = {"default_mode": "auto", "twitchbook_static": _static_digest()}
-
-

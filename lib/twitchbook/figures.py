@@ -67,8 +67,10 @@ def figure_spec(fig: go.Figure) -> dict:
         "layout": plain["layout"],
         "config": CONFIG,
         "controls": [
-            {"kind": c["kind"], "states": [{k: s[k] for k in ("data", "layout", "text")}
-                                           for s in c["states"]]}
+            {
+                "kind": c["kind"],
+                "states": [{k: s[k] for k in ("data", "layout", "text")} for s in c["states"]],
+            }
             for c in meta.get("controls", [])
         ],
         "narrow": meta.get("narrow", {}),
@@ -103,9 +105,12 @@ def show(
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", id):
         raise ValueError(f"figure id '{id}' should be lowercase words joined by hyphens")
     display(
-        {"text/html": figure_html(fig, id=id, title=title, alt=alt, caption=caption,
-                                  sources=sources),
-         "text/plain": f"Figure: {title}. {alt}"},
+        {
+            "text/html": figure_html(
+                fig, id=id, title=title, alt=alt, caption=caption, sources=sources
+            ),
+            "text/plain": f"Figure: {title}. {alt}",
+        },
         raw=True,
     )
     serve_plotly_for_lab()

@@ -76,8 +76,12 @@ def figure(frame=None) -> go.Figure:
         narrow={"xaxis.title.text": "Per cent of patients"},
     )
     fig.update_layout(
-        xaxis=dict(title="Per cent of patients in the study", range=[0, 115], ticksuffix="%",
-                   fixedrange=True),
+        xaxis=dict(
+            title="Per cent of patients in the study",
+            range=[0, 115],
+            ticksuffix="%",
+            fixedrange=True,
+        ),
         yaxis=dict(autorange="reversed", automargin=True, fixedrange=True),
         barmode="group",
         height=520,

@@ -223,12 +223,16 @@ def figure(anchors: pd.DataFrame | None = None) -> go.Figure:
                 },
             )
         )
-    attach(fig, control("buttons", "Show", states), narrow={
+    attach(
+        fig,
+        control("buttons", "Show", states),
+        narrow={
             "legend.y": -0.3,
             "margin.b": 200,
             "height": 560,
             "yaxis.ticktext": [wrap(event, 8) for event in EVENT_ORDER],
-        },)
+        },
+    )
     first_span = CYCLES[0] * interval + 6
     fig.update_layout(
         # Legend below the plot: the site's column is narrow and a side legend squeezes the axes.

@@ -150,7 +150,9 @@ def figure() -> go.Figure:
     steps = [
         state(
             label,
-            data={"visible": [level == n for level in range(len(LEVELS)) for _ in ("eye", "mouth")]},
+            data={
+                "visible": [level == n for level in range(len(LEVELS)) for _ in ("eye", "mouth")]
+            },
             text=text,
         )
         for n, (label, _, _, text) in enumerate(LEVELS)
@@ -161,8 +163,6 @@ def figure() -> go.Figure:
     fig.update_xaxes(range=[0, DURATION], fixedrange=True)
     fig.update_xaxes(title_text="Time (seconds)", row=2, col=1)
     return fig
-
-
 
 
 def describe() -> str:

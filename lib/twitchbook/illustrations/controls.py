@@ -9,7 +9,9 @@ on the static site and in JupyterLab alike, with no Python running.
 KINDS = {"buttons", "menu", "slider"}
 
 
-def state(label: str, *, data: dict | None = None, layout: dict | None = None, text: str = "") -> dict:
+def state(
+    label: str, *, data: dict | None = None, layout: dict | None = None, text: str = ""
+) -> dict:
     """One precomputed state: trace changes (Plotly.restyle form), layout changes (relayout
     form) and, optionally, a sentence shown under the plot while this state is on."""
     return {"label": label, "data": data or {}, "layout": layout or {}, "text": text}

@@ -62,7 +62,10 @@ def figure(frame: pd.DataFrame | None = None) -> go.Figure:
     )
     # Buttons restyle the one trace and relabel the axis, so the switch needs no Python.
     # Room right of the longest bar for its printed value.
-    percent_axis = {"xaxis.title.text": "Percent of patients", "xaxis.range": [0, max(percents) * 1.35]}
+    percent_axis = {
+        "xaxis.title.text": "Percent of patients",
+        "xaxis.range": [0, max(percents) * 1.35],
+    }
     count_axis = {
         "xaxis.title.text": f"Number of patients (of {total})",
         "xaxis.range": [0, max(counts) * 1.45],
@@ -73,16 +76,21 @@ def figure(frame: pd.DataFrame | None = None) -> go.Figure:
             "buttons",
             "Show",
             [
-                state("Percent", data={"x": [percents], "text": [percent_text]},
-                      layout=percent_axis),
-                state("Number of patients", data={"x": [counts], "text": [count_text]},
-                      layout=count_axis),
+                state(
+                    "Percent", data={"x": [percents], "text": [percent_text]}, layout=percent_axis
+                ),
+                state(
+                    "Number of patients",
+                    data={"x": [counts], "text": [count_text]},
+                    layout=count_axis,
+                ),
             ],
         ),
     )
     fig.update_layout(
-        xaxis=dict(title_text="Percent of patients", range=percent_axis["xaxis.range"],
-                   fixedrange=True),
+        xaxis=dict(
+            title_text="Percent of patients", range=percent_axis["xaxis.range"], fixedrange=True
+        ),
         yaxis=dict(autorange="reversed", fixedrange=True, automargin=True),
         margin=dict(l=10, r=40, t=20, b=60),
         height=320,

@@ -155,8 +155,7 @@ def figure() -> go.Figure:
         ),
         narrow={"height": 420, "xaxis.range": [-0.75, 4.75]},
         # Boxes and their words shrink to fit five columns in a phone's width.
-        narrow_data={"marker.size": [[0, 9]] * len(ARROWS) + [50] * len(STEPS),
-                     "textfont.size": 9},
+        narrow_data={"marker.size": [[0, 9]] * len(ARROWS) + [50] * len(STEPS), "textfont.size": 9},
     )
     return fig
 

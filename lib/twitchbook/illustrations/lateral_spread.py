@@ -125,6 +125,5 @@ def describe() -> str:
         "a stimulus to the zygomatic branch at 0 ms, on an axis from 0 to 40 ms. Top trace, "
         "orbicularis oculi (the branch's own muscle): a direct response within the first few "
         "milliseconds in both views. Bottom trace, mentalis (a chin muscle of another branch): "
-        f"buttons switch between {len(VIEWS)} views. "
-        + " ".join(VIEWS.values())
+        f"buttons switch between {len(VIEWS)} views. " + " ".join(VIEWS.values())
     )

@@ -48,7 +48,9 @@ def figure(rows: pd.DataFrame | None = None) -> go.Figure:
         part = rows[rows.group == group].iloc[::-1]  # first table row at the top
         sources = part.references.map(_sources)
         # Why a label per bar: the same measure appears from different sources.
-        names = [f"{wrap(m, 24)}<br>({plain(s)})" for m, s in zip(part.measure, sources, strict=True)]
+        names = [
+            f"{wrap(m, 24)}<br>({plain(s)})" for m, s in zip(part.measure, sources, strict=True)
+        ]
         fig.add_trace(
             go.Bar(
                 x=part.percent,
@@ -64,8 +66,11 @@ def figure(rows: pd.DataFrame | None = None) -> go.Figure:
                 cliponaxis=False,
                 textfont=dict(color=TEXT),
                 customdata=np.stack(
-                    [part.shown.map(plain), part.cohort.map(lambda c: wrap(c, 40)),
-                     sources.map(plain)],
+                    [
+                        part.shown.map(plain),
+                        part.cohort.map(lambda c: wrap(c, 40)),
+                        sources.map(plain),
+                    ],
                     axis=-1,
                 ),
                 hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{customdata[1]}"
@@ -125,8 +130,7 @@ def describe(rows: pd.DataFrame | None = None) -> str:
     for group in dict.fromkeys(rows.group):
         part = rows[rows.group == group]
         items = [
-            f"{row.measure} {row.shown} ({row.cohort}; "
-            f"{_sources(row.references)})"
+            f"{row.measure} {row.shown} ({row.cohort}; {_sources(row.references)})"
             for row in part.itertuples()
         ]
         parts.append(f"{group}: " + "; ".join(items) + ".")

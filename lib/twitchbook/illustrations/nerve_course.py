@@ -41,8 +41,18 @@ BRANCHES = {
 }
 # Vessels near the root exit zone: colour, dash, x points, y points.
 VESSELS = {
-    "aica": (PALETTE["vermilion"], "solid", [9.0, 13.0, 15.0, 17.0, 21.0], [47.0, 42.0, 37.5, 42.0, 47.0]),
-    "pica": (PALETTE["orange"], "solid", [10.0, 13.0, 15.5, 18.0, 22.0], [22.0, 28.0, 34.5, 28.0, 22.0]),
+    "aica": (
+        PALETTE["vermilion"],
+        "solid",
+        [9.0, 13.0, 15.0, 17.0, 21.0],
+        [47.0, 42.0, 37.5, 42.0, 47.0],
+    ),
+    "pica": (
+        PALETTE["orange"],
+        "solid",
+        [10.0, 13.0, 15.5, 18.0, 22.0],
+        [22.0, 28.0, 34.5, 28.0, 22.0],
+    ),
     "va": (PALETTE["purple"], "solid", [11.5, 12.5, 13.5, 13.0], [6.0, 16.0, 26.0, 33.0]),
     "vein": (PALETTE["sky"], "dash", [21.0, 23.5, 26.0, 28.5], [50.0, 44.0, 38.0, 44.0]),
 }

@@ -13,7 +13,7 @@ from ..loader import workbook
 from ..palette import GRID, PALETTE, TEXT
 from ..tables import table_frame
 from .controls import attach, control, state
-from .labels import plain, wrap
+from .labels import wrap
 
 TABLE = "red_flags"
 

@@ -38,8 +38,15 @@ def _frame(frame):
 
 def _span(seconds: float) -> str:
     """A duration in the largest whole unit that fits, for the text description."""
-    for size, unit in ((365.25 * DAY, "year"), (30.44 * DAY, "month"), (7 * DAY, "week"), (DAY, "day"), (3600, "hour"),
-                       (60, "minute"), (1, "second")):
+    for size, unit in (
+        (365.25 * DAY, "year"),
+        (30.44 * DAY, "month"),
+        (7 * DAY, "week"),
+        (DAY, "day"),
+        (3600, "hour"),
+        (60, "minute"),
+        (1, "second"),
+    ):
         if seconds >= size:
             count = seconds / size
             return f"{count:.3g} {unit}{'s' if round(count, 2) != 1 else ''}"
