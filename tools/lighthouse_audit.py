@@ -140,7 +140,20 @@ def _reasons(data: dict) -> list[str]:
             if ref["weight"] and audit.get("score") is not None and audit["score"] < 0.9:
                 shown = audit.get("displayValue", "")
                 failing.append((ref["weight"] * (1 - audit["score"]), f"{audit['title']} {shown}"))
-    return [text.strip() for _, text in sorted(failing, reverse=True)[:4]]
+    reasons = [text.strip() for _, text in sorted(failing, reverse=True)[:4]]
+    # Behind a slow first paint: what held it back (render-blocking files, by time lost).
+    for key in ("render-blocking-insight", "render-blocking-resources"):
+        items = data["audits"].get(key, {}).get("details", {}).get("items", [])
+        items = [i for i in items if isinstance(i, dict) and i.get("url")]
+        for item in sorted(items, key=lambda i: -(i.get("wastedMs") or 0))[:3]:
+            size = (item.get("totalBytes") or 0) / 1024
+            reasons.append(
+                f"render-blocking: {item['url'].split('/')[-1].split('?')[0]} "
+                f"({size:.0f} KiB, {item.get('wastedMs') or 0:.0f} ms)"
+            )
+        if items:
+            break
+    return reasons
 
 
 def lighthouse(root: Path, site: Path, chromium: str = "/usr/bin/chromium") -> dict:
