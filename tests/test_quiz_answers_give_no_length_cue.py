@@ -5,8 +5,9 @@ lessons 05 to 07 are held to it here (the other banks can join the list once rew
 """
 
 import pytest
-from conftest import ROOT
 from twitchbook import load_workbook
+
+from conftest import ROOT
 
 BANKS = ["05_diagnosis", "06_treatment", "07_living_with_it"]
 
