@@ -86,8 +86,13 @@ CASES = [
     ),
     (
         "duplicate-question-id",
-        lambda p: write(
-            p, "data/quizzes/02_more.yaml", (p / QUIZ).read_text().replace("01_test", "02_more")
+        lambda p: (
+            write(p, "notebooks/02_more.ipynb", (p / "notebooks/01_test.ipynb").read_text()),
+            write(
+                p,
+                "data/quizzes/02_more.yaml",
+                (p / QUIZ).read_text().replace("01_test", "02_more"),
+            ),
         ),
         ["02_more.yaml", "q01-first", "id", "already used"],
     ),
@@ -185,7 +190,7 @@ CASES = [
     (
         "table-row-without-sources",
         lambda p: edit(p, TABLE, ", references: [alpha2001]", ""),
-        [TABLE, "rows[1].references", "missing"],
+        [TABLE, "item 'rows[1]'", "field 'references'", "missing"],
     ),
     (
         "table-row-missing-column",
