@@ -117,6 +117,8 @@ class Workbook:
 def plain_words(error: dict) -> str:
     """pydantic's complaint in the words of the data files (no model or type names)."""
     kind, given, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    if isinstance(given, str | int) and len(str(given)) > 60:
+        given = str(given)[:57] + "..."
     if kind == "missing":
         return "is missing"
     if kind == "extra_forbidden":

@@ -227,11 +227,22 @@ def _build(loader, document: Document) -> None:
             if len(event.value) > MAX_TEXT:
                 raise fail(f"has a value longer than {MAX_TEXT} characters: shorten it", event)
             is_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
-            value = event.value if is_key else scalar(event.value, event.style is None)
+            plain = not event.style  # libyaml reports a plain scalar's style as "", PyYAML as None
+            value = event.value if is_key else scalar(event.value, plain)
             place(value, event)
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             if len(stack) >= MAX_DEPTH:
-                raise fail(f"nests values more than {MAX_DEPTH} levels deep", event)
+                # Named by the field the nesting starts in, not by a dozen [1]s.
+                path = child_path()
+                keys = [n for n, step in enumerate(path) if isinstance(step, str)]
+                item, field = document.where(path[: keys[-1] + 1] if keys else ())
+                raise DataError(
+                    document.file,
+                    item,
+                    field,
+                    f"nests values more than {MAX_DEPTH} levels deep",
+                    line=event.start_mark.line + 1,
+                )
             is_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
             if is_key:
                 raise fail("has a key that is not plain text", event)
