@@ -4,8 +4,9 @@ The source text is data/source_text.yaml (27 statements, numbered as the coverag
 them); the loader has already refused a coverage row naming a line the text does not have.
 """
 
-from conftest import ROOT
 from twitchbook import load_workbook
+
+from conftest import ROOT
 
 SOURCE_STATEMENTS = 27  # statements in the source text the workbook was written from
 
