@@ -38,6 +38,8 @@ def shown(text: str) -> str:
 class DataError(ValueError):
     """A data file is wrong. The message names the file, the line, the item and the field."""
 
+    advice = "Fix the file and run the command again"
+
     def __init__(
         self,
         file: str,
@@ -67,9 +69,6 @@ def exit_on_data_error(main: Callable[[], int]) -> int:
     except DataError as err:
         if os.environ.get(TRACEBACK_VARIABLE):
             raise
-        print(
-            f"error: {err}. Fix the file and run the command again "
-            f"({TRACEBACK_VARIABLE}=1 shows the traceback).",
-            file=sys.stderr,
-        )
+        advice = f". {err.advice}" if err.advice else ""
+        print(f"error: {err}{advice} ({TRACEBACK_VARIABLE}=1 shows the traceback)", file=sys.stderr)
         return 1

@@ -89,16 +89,20 @@ def stale_notebooks(root: Path = ROOT) -> list[str]:
 class StaleOutputs(DataError):
     """Saved outputs made from other data or code than the project has now."""
 
+    advice = ""  # the message says what to run
+
 
 def check_fresh(root: Path = ROOT) -> None:
     """Raise StaleOutputs naming every out-of-date notebook and the command that fixes it."""
     stale = stale_notebooks(root)
     if stale:
         others = f" (and {len(stale) - 1} more)" if len(stale) > 1 else ""
+        every = len(stale) == len(list((root / "notebooks").glob("*.ipynb")))
+        command = "./workbook execute" + ("" if every else " " + " ".join(stale))
         raise StaleOutputs(
             stale[0] + others,
             None,
             None,
             "saved outputs were made from other data or code than there is now, so the site "
-            f"would publish old results: run ./workbook execute {' '.join(stale)}",
+            f"would publish old results: run {command}",
         )

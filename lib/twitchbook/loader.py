@@ -164,6 +164,7 @@ def data_error(err: ValidationError, document: Document) -> DataError:
 
 def validate(model: type[BaseModel], document: Document, context: dict | None = None):
     """Validate a document against its model; the only place pydantic errors are translated."""
+    document.named_by = getattr(model, "NAMED_BY", "id")
     try:
         return model.model_validate(document.data, context=context)
     except ValidationError as err:

@@ -47,17 +47,19 @@ class Document:
     file: str
     data: object
     lines: dict[Path_, int] = field(default_factory=dict)
+    named_by: str = "id"  # the field that names an entry of the file's list, if it has one
 
     def where(self, path: Path_) -> tuple[str | None, str | None]:
-        """The item and field a path names: the top-level list entry (by its id, else as
-        rows[1], counted from 1 as a person reads the file), then the path within it."""
+        """The item and field a path names: the top-level list entry (by its id, or the field
+        named_by, else as rows[1], counted from 1 as a person reads the file), then the path
+        within it."""
         path, item, node = list(path), None, self.data
         if len(path) >= 2 and isinstance(path[1], int) and isinstance(node, dict):
             entries = node.get(path[0])
             entry = (
                 entries[path[1]] if isinstance(entries, list) and path[1] < len(entries) else None
             )
-            ident = entry.get("id") if isinstance(entry, dict) else None
+            ident = entry.get(self.named_by) if isinstance(entry, dict) else None
             item = ident if isinstance(ident, str) and ident else f"{path[0]}[{path[1] + 1}]"
             path = path[2:]
         field = ""

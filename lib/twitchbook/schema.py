@@ -12,7 +12,7 @@ path to that field, so the message names the field a person has to change.
 import re
 import unicodedata
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -66,7 +66,7 @@ def _claim(info: ValidationInfo, namespace: str, key: str, what: str, used="used
     if "taken" not in context:
         return
     if (namespace, key) in context["here"]:
-        raise ValueError(f"{what} is already {used} earlier in this file")
+        raise ValueError(f"{what} is already {used} earlier in this file (it appears twice)")
     if (namespace, key) in context["taken"]:
         raise ValueError(f"{what} is already {used} in {context['taken'][namespace, key]}")
     context["here"].add((namespace, key))
@@ -426,6 +426,8 @@ class SectionNotes(Strict):
 
 class SpeakerNotes(Strict):
     """data/speaker_notes/NN_name.yaml: what to say on each section (see speaker_notes.py)."""
+
+    NAMED_BY: ClassVar[str] = "section"  # messages name a section's notes by its heading
 
     provenance: Text
     lesson: Lesson
