@@ -274,11 +274,11 @@ CASES = [
     ),
     (
         "hidden-character-in-a-field-name",
-        lambda p: edit(p, GLOSS, "    plain:", "    pla\u200bin: x\n    plain:"),
+        lambda p: edit(p, GLOSS, "    plain:", "    pla\u200bin:"),
         GLOSS,
         "myokymia",
         "pla\u200bin",
-        "not a field",
+        "field name 'pla\u200bin', which contains the invisible character U+200B",
     ),
     (
         "hidden-character-in-a-column-name",
@@ -295,6 +295,22 @@ CASES = [
         "Where it starts",
         "points[1]",
         "U+2063",
+    ),
+    (
+        "hidden-character-in-a-url",
+        lambda p: edit(p, REFS, "www.nhs.uk/conditions", "www.nhs\u200b.uk/conditions"),
+        REFS,
+        "nhs-page",
+        "URL",
+        "U+200B",
+    ),
+    (
+        "raw-line-separator",
+        lambda p: edit(p, GLOSS, "plain: A rippling", "plain: A\u2028rippling"),
+        GLOSS,
+        None,
+        None,
+        "U+2028",
     ),
     (
         "control-character-in-text",

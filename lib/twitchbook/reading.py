@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DataError
+from .errors import DataError, hidden_characters
 
 MAX_FILE_BYTES = 512 * 1024  # the largest data file is about 110 KB
 MAX_NOTEBOOK_BYTES = 16 * 1024 * 1024  # executed lessons carry figures and widget state
@@ -35,6 +35,7 @@ MAX_DEPTH = 12  # the deepest data file nests 5 levels
 EVENT_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 INTEGER = re.compile(r"-?(0|[1-9][0-9]{0,14})")
 DECIMAL = re.compile(r"-?(0|[1-9][0-9]{0,14})\.[0-9]{1,15}")
+BREAKING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 PLAIN_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 Path_ = tuple[str | int, ...]
@@ -128,6 +129,17 @@ def read_text(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> str:
         ) from None
     if not text.strip():
         raise DataError(name, None, None, "is empty")
+    # Controls and line separators would change where lines end, or be refused by the parser
+    # in its own words; other hidden characters are named with their item and field later.
+    breaking = BREAKING.search(text)
+    if breaking:
+        raise DataError(
+            name,
+            None,
+            None,
+            f"contains the invisible character U+{ord(breaking.group()):04X}: delete it",
+            line=text.count("\n", 0, breaking.start()) + 1,
+        )
     return text
 
 
@@ -146,6 +158,18 @@ def read_yaml(path: Path, name: str) -> Document:
     loader = EVENT_LOADER(text)
     try:
         _build(loader, document)
+    except yaml.reader.ReaderError as err:
+        # A character no YAML file may hold (a control character, say): name it and its line.
+        code = err.character if isinstance(err.character, int) else ord(err.character or "?")
+        at = text.find(chr(code))
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        raise DataError(
+            name,
+            None,
+            None,
+            f"contains the character U+{code:04X}, which a YAML file cannot hold: delete it",
+            line=line,
+        ) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -182,6 +206,14 @@ def _build(loader, document: Document) -> None:
         elif top[2] is None:
             if not isinstance(value, str):
                 raise fail("has a key that is not plain text", event)
+            if hidden_characters(value):
+                raise DataError(
+                    document.file,
+                    *document.where(path + (value,)),
+                    f"has the field name '{value}', which contains the invisible character "
+                    f"{', '.join(hidden_characters(value))}: delete it and type the name again",
+                    line=event.start_mark.line + 1,
+                )
             if value in top[3]:
                 item, field = document.where(path + (value,))
                 raise DataError(

@@ -116,8 +116,8 @@ Lesson = Annotated[
 ]
 PmidText = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,8}$")]
 PmcidText = Annotated[str, StringConstraints(pattern=r"^PMC[0-9]+$")]
-DoiText = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
-UrlText = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$")]
+DoiText = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$"), Visible]
+UrlText = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$"), Visible]
 
 
 class Strict(BaseModel):
