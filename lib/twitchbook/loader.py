@@ -146,9 +146,10 @@ def plain_words(error: dict) -> str:
     if kind in {"less_than_equal", "less_than"}:
         return f"{given} is too large (at most {ctx.get('le', ctx.get('lt'))})"
     if kind == "too_short":
-        return "has too few entries: " + error["msg"].split(", ", 1)[-1]
+        least, actual = ctx.get("min_length"), ctx.get("actual_length")
+        return f"has too few entries (at least {least}, not {actual})"
     if kind == "too_long":
-        return "has too many entries: " + error["msg"].split(", ", 1)[-1]
+        return f"has too many entries (at most {ctx.get('max_length')})"
     message = error["msg"].removeprefix("Value error, ")
     return message[0].lower() + message[1:] if message else "is not valid"
 

@@ -125,7 +125,11 @@ def read_text(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> str:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:
         raise DataError(
-            name, None, None, f"is not UTF-8 text (bad byte at position {err.start})"
+            name,
+            None,
+            None,
+            f"is not UTF-8 text (bad byte at position {err.start}): save it as UTF-8",
+            line=raw.count(b"\n", 0, err.start) + 1,
         ) from None
     if not text.strip():
         raise DataError(name, None, None, "is empty")

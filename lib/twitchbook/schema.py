@@ -180,7 +180,10 @@ class Reference(Strict):
         if not (self.PMID or self.DOI or self.URL):
             raise ValueError("a reference needs a PMID, a DOI or a URL so a reader can find it")
         if self.type == "webpage" and not (self.URL and self.accessed):
-            raise ValueError("a web page needs both 'URL' and 'accessed' (the date it was read)")
+            raise Invalid(
+                "a web page needs both 'URL' and 'accessed' (the date it was read)",
+                at=("accessed",) if self.URL else ("URL",),
+            )
         return self
 
     @model_validator(mode="after")
