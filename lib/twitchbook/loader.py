@@ -17,6 +17,7 @@ from typing import get_args
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError
+from .lessons import lessons
 from .paths import ROOT
 from .reading import MAX_NOTEBOOK_BYTES, Document, read_csv, read_text, read_yaml, relative
 from .schema import (
@@ -199,8 +200,7 @@ def notebook_headings(path: Path, root: Path) -> list[str]:
 
 def lesson_headings(root: Path) -> dict[str, list[str]]:
     return {
-        path.name: notebook_headings(path, root)
-        for path in sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+        lesson.notebook.name: notebook_headings(lesson.notebook, root) for lesson in lessons(root)
     }
 
 
