@@ -151,7 +151,9 @@ def plain_words(error: dict) -> str:
         return f"has too few entries (at least {least}, not {actual})"
     if kind == "too_long":
         return f"has too many entries (at most {ctx.get('max_length')})"
-    message = error["msg"].removeprefix("Value error, ")
+    if kind in {"float_parsing", "float_type"}:
+        return f"'{given}' should be a number"
+    message = error["msg"].removeprefix("Value error, ").removeprefix("Input ")
     return message[0].lower() + message[1:] if message else "is not valid"
 
 
