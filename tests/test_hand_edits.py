@@ -684,3 +684,38 @@ def test_a_billion_aliases_are_refused_quickly(project):
 
 
 CASES_BY_ID = {case[0]: case[1] for case in CASES}
+
+
+def test_a_new_kind_of_data_file_is_one_entry_in_kinds(project, monkeypatch):
+    from twitchbook import loader
+    from twitchbook.schema import CitedIds, Id, Strict, Text
+
+    class Case(Strict):
+        id: Id
+        story: Text
+        references: CitedIds = []
+
+    class CaseFile(Strict):
+        provenance: Text
+        cases: list[Case]
+
+    write(project, "data/cases/01_test.yaml", "provenance: P.\ncases: [{id: c1, story: S.}]\n")
+    with pytest.raises(DataError, match="not a data file the workbook knows"):
+        load_workbook(project)
+    monkeypatch.setattr(
+        loader, "KINDS", (*loader.KINDS, loader.Kind("cases", "cases/*.yaml", CaseFile))
+    )
+    assert load_workbook(project).cases["01_test"].cases[0].story == "S."
+    edit(project, "data/cases/01_test.yaml", "story: S.}", "story: S., references: [ghost]}")
+    with pytest.raises(DataError) as caught:
+        load_workbook(project)
+    err = caught.value
+    assert (err.file, err.item, err.field) == ("data/cases/01_test.yaml", "c1", "references[1]")
+
+
+def test_loaders_written_before_kinds_read_through_the_same_path(project):
+    from twitchbook.loader import _read_yaml
+
+    edit(project, GLOSS, "    plain: A rippling twitch.\n", "    plain: A.\n    plain: B.\n")
+    with pytest.raises(DataError, match="given twice"):
+        _read_yaml(project / GLOSS, project)
