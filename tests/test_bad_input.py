@@ -39,7 +39,7 @@ CASES = [
     (
         "yaml-malformed",
         lambda p: edit(p, REFS, "provenance: A small", "provenance: [A small"),
-        (REFS, None, None),
+        (REFS, "provenance[2]", None),  # where the parser stopped, inside the unclosed list
         [REFS, "not valid YAML", "line"],
     ),
     (

@@ -179,7 +179,8 @@ def read_yaml(path: Path, name: str) -> Document:
         line = mark.line + 1 if mark else None
         at = f" at column {mark.column + 1}" if mark else ""
         problem = getattr(err, "problem", None) or "cannot be read"
-        raise DataError(name, None, None, f"is not valid YAML{at}: {problem}", line=line) from None
+        item, field = document.where(getattr(err, "at_path", ()))
+        raise DataError(name, item, field, f"is not valid YAML{at}: {problem}", line=line) from None
     finally:
         loader.dispose()
     if not isinstance(document.data, dict):
@@ -246,7 +247,11 @@ def _build(loader, document: Document) -> None:
         return path if key is None else path + (key,)
 
     while True:
-        event = loader.get_event()
+        try:
+            event = loader.get_event()
+        except yaml.YAMLError as err:
+            err.at_path = child_path()  # where the parser stopped: names the item and field
+            raise
         if isinstance(event, yaml.StreamEndEvent):
             break
         if isinstance(event, yaml.DocumentStartEvent):
