@@ -118,6 +118,7 @@ def test_the_fingerprint_ignores_where_the_project_is_and_when_files_were_touche
     stray = second / "lib" / "twitchbook" / "__pycache__" / "quiz.cpython-311.pyc"
     stray.parent.mkdir(exist_ok=True)
     stray.write_bytes(b"compiled")
+    (second / "lib" / "twitchbook" / "quiz.py~").write_text("an editor's backup")
     assert freshness.fingerprint(notebook, first) == freshness.fingerprint(notebook, second)
 
 

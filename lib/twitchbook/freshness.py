@@ -20,18 +20,20 @@ from .errors import DataError
 from .paths import ROOT
 
 METADATA_KEY = "twitchbook"  # notebook.metadata["twitchbook"]["fingerprint"]
-INPUT_FOLDERS = ("data", "lib/twitchbook")
+# Every data file (the loader refuses anything else in data/), and the helper package's code
+# and assets (not editor backups or compiled files, which no lesson runs).
+INPUTS = ("data/**/*", "lib/twitchbook/**/*.py", "lib/twitchbook/assets/*")
 
 
 def input_files(root: Path = ROOT) -> list[Path]:
     """The files a notebook's outputs are made from, in a stable order."""
     files = []
-    for folder in INPUT_FOLDERS:
-        for path in (root / folder).rglob("*"):
+    for pattern in INPUTS:
+        for path in root.glob(pattern):
             parts = path.relative_to(root).parts
             if any(p.startswith(".") or p == "__pycache__" for p in parts) or path.suffix == ".pyc":
                 continue
-            if path.is_file():
+            if path.is_file() and not path.is_symlink():
                 files.append(path)
     return sorted(files, key=lambda p: p.relative_to(root).as_posix())
 
