@@ -10,6 +10,7 @@ Usage: python site/build.py [--out DIR]
 """
 
 import argparse
+import html
 import json
 import re
 import shutil
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import nbformat
 import twitchbook
+from docutils.nodes import make_id
 from sphinx.cmd.build import build_main
 from twitchbook.loader import load_workbook
 from twitchbook.paths import ROOT
@@ -67,9 +69,15 @@ def for_the_web(notebook: nbformat.NotebookNode, page_prefix: str = "") -> nbfor
             if html:
                 text = "".join(html) if isinstance(html, list) else html
                 out["data"]["text/html"] = IPYNB_LINK.sub(
-                    lambda m: f'href="{page_prefix}{m.group(1)}.html{m.group(2) or ""}"', text
+                    lambda m: f'href="{page_prefix}{m.group(1)}.html{site_fragment(m.group(2))}"',
+                    text,
                 )
     return notebook
+
+
+def site_fragment(fragment: str | None) -> str:
+    """JupyterLab's heading ids keep the heading's case; Sphinx's are docutils' make_id."""
+    return "#" + make_id(html.unescape(fragment[1:])) if fragment else ""
 
 
 def write_if_changed(path: Path, text: str) -> None:

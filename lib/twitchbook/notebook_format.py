@@ -59,6 +59,4 @@ def writes(notebook: nbformat.NotebookNode) -> str:
     """The notebook as JupyterLab saves it (through nbformat's own line splitting)."""
     nbformat.validate(notebook)
     data = json.loads(nbformat.writes(notebook, version=nbformat.NO_CONVERT))
-    return (
-        json.dumps(data, cls=JupyterLabJSON, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
-    )
+    return json.dumps(data, cls=JupyterLabJSON, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
