@@ -60,9 +60,19 @@ def copy_notebooks(source: Path, root: Path) -> None:
     )
 
 
+# JupyterLab settings for a quiet test: no prompt about news.
+SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": '{"fetchNews": "false"}',
+}
+
+
 def start_lab(notebooks: Path, workdir: Path, timeout: float = 60) -> LabServer:
     root = workdir / "notebooks"
     copy_notebooks(notebooks, root)
+    for name, text in SETTINGS.items():
+        path = workdir / "settings" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     port, token = free_port(), secrets.token_hex(16)
     env = {
         **os.environ,

@@ -275,18 +275,23 @@ def live_widget(data: DiagnosticAccuracyFile, test: DiagnosticTest, pretest: int
         style=style,
         layout=layout,
     )
-    sens = w.IntSlider(
-        value=round(100 * test.sensitivity),
+    # In percent with one decimal, so a study's own figures (e.g. 60.7%) are exact.
+    sens = w.FloatSlider(
+        value=100 * test.sensitivity,
         min=0,
         max=100,
+        step=0.1,
+        readout_format=".1f",
         description="Sensitivity (%)",
         style=style,
         layout=layout,
     )
-    spec = w.IntSlider(
-        value=round(100 * test.specificity),
+    spec = w.FloatSlider(
+        value=100 * test.specificity,
         min=0,
         max=100,
+        step=0.1,
+        readout_format=".1f",
         description="Specificity (%)",
         style=style,
         layout=layout,
@@ -296,14 +301,14 @@ def live_widget(data: DiagnosticAccuracyFile, test: DiagnosticTest, pretest: int
 
     def redraw(_=None):
         chosen = by_id[choose.value]
-        result = post_test(pre.value / 100, sens.value / 100, spec.value / 100)
+        result = post_test(pre.value / 100, round(sens.value, 1) / 100, round(spec.value, 1) / 100)
         drawn = result_html(result, chosen.condition)
         out.value = f'<div class="tb-widget" aria-live="polite">{drawn}</div>'
         source.value = f'<p class="tb-widget">{sources(chosen)} {pretest_note(data)}</p>'
 
     def use_test(_):
         chosen = by_id[choose.value]
-        sens.value, spec.value = round(100 * chosen.sensitivity), round(100 * chosen.specificity)
+        sens.value, spec.value = 100 * chosen.sensitivity, 100 * chosen.specificity
         redraw()
 
     choose.observe(use_test, names="value")
