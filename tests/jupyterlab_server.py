@@ -24,12 +24,21 @@ class LabServer:
     token: str
     root: Path
     process: subprocess.Popen
+    env: dict
 
     def lab_url(self, path: str = "") -> str:
         return f"{self.url}lab/tree/{path}?token={self.token}&reset"
 
     def git(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True)
+
+    def trust(self, name: str) -> None:
+        subprocess.run(
+            [sys.executable, "-m", "jupyter", "trust", str(self.root / name)],
+            env=self.env,
+            check=True,
+            capture_output=True,
+        )
 
     def stop(self) -> None:
         self.process.terminate()
@@ -78,10 +87,18 @@ def start_lab(notebooks: Path, workdir: Path, timeout: float = 60) -> LabServer:
         **os.environ,
         "JUPYTER_CONFIG_DIR": str(workdir / "config"),
         "JUPYTER_RUNTIME_DIR": str(workdir / "runtime"),
+        "JUPYTER_DATA_DIR": str(workdir / "data"),
         "JUPYTERLAB_SETTINGS_DIR": str(workdir / "settings"),
         "JUPYTERLAB_WORKSPACES_DIR": str(workdir / "workspaces"),
     }
     env.pop("TWITCHBOOK_PRESENTER", None)
+    # As ./workbook lab does: the outputs are ours, so JupyterLab shows them unsanitised.
+    subprocess.run(
+        [sys.executable, "-m", "jupyter", "trust", *sorted(str(p) for p in root.glob("*.ipynb"))],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     command = [
         sys.executable,
         "-m",
@@ -106,7 +123,7 @@ def start_lab(notebooks: Path, workdir: Path, timeout: float = 60) -> LabServer:
             raise RuntimeError(f"JupyterLab stopped: {(workdir / 'jupyterlab.log').read_text()}")
         try:
             with urllib.request.urlopen(f"{url}api/status?token={token}", timeout=2):
-                return LabServer(url, token, root, process)
+                return LabServer(url, token, root, process, env)
         except OSError:
             time.sleep(0.3)
     process.kill()
