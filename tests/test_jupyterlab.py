@@ -129,7 +129,7 @@ def test_a_quiz_is_answered_by_keyboard_alone_with_a_non_first_choice(lab, chrom
 
 def test_citation_and_glossary_links_open_the_list_at_the_entry(lab, chromium):
     page = open_notebook(chromium, lab, "05_diagnosis.ipynb")
-    link = page.locator(".jp-RenderedMarkdown a[href*='references.ipynb#ref-']").nth(3)
+    link = page.locator(".jp-RenderedMarkdown a[href*='references.ipynb'][href*='#ref-']").nth(3)
     ref = link.get_attribute("href").split("#", 1)[1]
     link.scroll_into_view_if_needed()
     link.click()
@@ -142,7 +142,7 @@ def test_citation_and_glossary_links_open_the_list_at_the_entry(lab, chromium):
     )
     page.close()
     page = open_notebook(chromium, lab, "05_diagnosis.ipynb")
-    term = page.locator(".jp-RenderedMarkdown a[href*='glossary.ipynb#term-']").nth(2)
+    term = page.locator(".jp-RenderedMarkdown a[href*='glossary.ipynb'][href*='#term-']").nth(2)
     term_id = term.get_attribute("href").split("#", 1)[1]
     term.scroll_into_view_if_needed()
     term.click()
@@ -264,7 +264,7 @@ def test_widget_outputs_and_dark_theme_text_pass_contrast(lab, chromium, demo):
     page.locator(".lm-MenuBar-itemLabel", has_text="Settings").click()
     page.locator(".lm-Menu-itemLabel").get_by_text("Theme", exact=True).click()
     page.locator(".lm-Menu-itemLabel").get_by_text("JupyterLab Dark", exact=True).click()
-    page.wait_for_selector("body[data-jp-theme-light='false']", timeout=WAIT)
+    page.wait_for_function("document.body.dataset.jpThemeLight === 'false'", timeout=WAIT)
     page.wait_for_timeout(1000)
     quiz = page.locator("form.tb-quiz").first
     quiz.scroll_into_view_if_needed()

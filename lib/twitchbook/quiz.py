@@ -2,8 +2,9 @@
 
 Each choice is a native radio button, so the keyboard works everywhere: Tab reaches the group,
 the arrow keys move between choices and select one. In JupyterLab the arrow and letter keys are
-notebook commands (next cell, insert a cell); the choices carry Lumino's
-data-lm-suppress-shortcuts, which tells JupyterLab to leave keys pressed there to the page.
+notebook commands (next cell, insert a cell); each radio button carries Lumino's
+data-lm-suppress-shortcuts, which tells JupyterLab to leave keys pressed on it to the page
+(JupyterLab reads the attribute from the focused element up, so it must be on the input).
 Feedback for the chosen answer appears through CSS alone (:checked), in words as well as
 colour, and a <details> element reveals the answer and its explanation on demand, even with
 scripts and styles off.
@@ -44,7 +45,7 @@ def question_html(
         choices.append(
             f'<div class="tb-choice">'
             f'<input type="radio" id="{key}-{choice.id}" name="{key}" value="{choice.id}"'
-            f' data-correct="{str(correct).lower()}">'
+            f' data-correct="{str(correct).lower()}" data-lm-suppress-shortcuts="true">'
             f'<label for="{key}-{choice.id}"><span class="tb-letter">{letters[choice.id]}.</span> '
             f"{escape(choice.text)}</label>"
             f'<p class="tb-feedback" aria-live="polite"><strong>{verdict}</strong> '
@@ -58,8 +59,7 @@ def question_html(
         f' data-lesson="{escape(lesson)}" aria-label="{kind} {number} of {total}">'
         f'<fieldset><legend><span class="tb-q-number">{kind} {number} of {total}.</span>'
         f"{prompt} {escape(question.stem)}</legend>"
-        # Arrow keys here move between the choices, not between JupyterLab's cells.
-        f'<div class="tb-choices" data-lm-suppress-shortcuts="true">{"".join(choices)}</div>'
+        f'<div class="tb-choices">{"".join(choices)}</div>'
         f"</fieldset>"
         '<details class="tb-answer"><summary>Show the answer</summary>'
         f"<p><strong>Answer: {letters[right.id]}. {escape(right.text)}</strong></p>"

@@ -157,7 +157,8 @@ def _select(uid: str, name: str, text: str, options: list[tuple[str, str]]) -> s
     items = "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in options)
     return (
         f'<p><label for="{uid}-{name}">{text}</label> '
-        f'<select id="{uid}-{name}" data-menu="{name}">{items}</select></p>'
+        f'<select id="{uid}-{name}" data-menu="{name}" data-lm-suppress-shortcuts="true">'
+        f"{items}</select></p>"
     )
 
 

@@ -231,9 +231,10 @@ def page_html(data: DiagnosticAccuracyFile, test: DiagnosticTest, pretest: int, 
         f'<div class="tb-widget-title">From a test result to a probability</div>'
         f"<fieldset><legend>Choose a test and the chance before it</legend>"
         f'<p><label for="{uid}-test">Criteria and study</label> '
-        f'<select id="{uid}-test">{options}</select></p>'
+        f'<select id="{uid}-test" data-lm-suppress-shortcuts="true">{options}</select></p>'
         f'<p><label for="{uid}-pre">Chance of the disease before the test</label> '
-        f'<input type="range" id="{uid}-pre" min="0" max="{len(steps) - 1}" step="1"'
+        f'<input type="range" id="{uid}-pre" data-lm-suppress-shortcuts="true"'
+        f' min="0" max="{len(steps) - 1}" step="1"'
         f' value="{index}" aria-valuetext="{pretest}%"> '
         f'<output for="{uid}-pre">{pretest}%</output></p></fieldset>'
         f'<div aria-live="polite">{result_html(result, test.condition)}</div>'
