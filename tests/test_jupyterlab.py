@@ -10,10 +10,11 @@ import json
 import nbformat
 import pytest
 import yaml
-from chromium import ARGS, CHROMIUM
-from conftest import ROOT
 from jupyterlab_server import start_lab
 from playwright.sync_api import expect, sync_playwright
+from twitchbook_site.chromium import ARGS, CHROMIUM
+
+from conftest import ROOT
 
 pytestmark = pytest.mark.xdist_group("jupyterlab")
 
@@ -148,7 +149,8 @@ def test_citation_and_glossary_links_open_the_list_at_the_entry(lab, chromium):
     page.wait_for_selector(f"[data-jupyter-id='{ref}']", timeout=WAIT)
     page.wait_for_function(
         """id => { const e = document.querySelector(`[data-jupyter-id='${id}']`);
-        const r = e && e.getBoundingClientRect(); return r && r.top >= 0 && r.top < innerHeight; }""",
+        const r = e && e.getBoundingClientRect();
+        return r && r.top >= 0 && r.top < innerHeight; }""",
         arg=ref,
         timeout=WAIT,
     )
@@ -162,7 +164,8 @@ def test_citation_and_glossary_links_open_the_list_at_the_entry(lab, chromium):
     term.click()
     page.wait_for_function(
         """id => { const e = document.querySelector(`dt[data-jupyter-id='${id}']`);
-        const r = e && e.getBoundingClientRect(); return r && r.top >= 0 && r.top < innerHeight; }""",
+        const r = e && e.getBoundingClientRect();
+        return r && r.top >= 0 && r.top < innerHeight; }""",
         arg=term_id,
         timeout=WAIT,
     )
@@ -178,7 +181,7 @@ def test_review_link_in_quiz_feedback_lands_on_the_lesson_section(lab, chromium)
     heading = back.inner_text().removeprefix("Review: ")
     back.click()
     page.wait_for_function(
-        """text => [...document.querySelectorAll('.jp-RenderedMarkdown h2, .jp-RenderedMarkdown h3')]
+        """text => [...document.querySelectorAll('.jp-RenderedMarkdown :is(h2, h3)')]
         .some(h => h.textContent.replace('¶', '').trim() === text &&
           h.getBoundingClientRect().top >= 0 && h.getBoundingClientRect().top < innerHeight)""",
         arg=heading,

@@ -6,11 +6,12 @@ import json
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT
 from IPython.core.interactiveshell import InteractiveShell
 from twitchbook.errors import DataError
 from twitchbook.widgets import study_explorer, test_reasoning
 from twitchbook.widgets.base import WIDGET_VIEW
+
+from conftest import ROOT
 
 
 def test_post_test_probability_follows_bayes_rule_and_counts_add_up():

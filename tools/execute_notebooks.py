@@ -20,6 +20,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from twitchbook import freshness
+from twitchbook.errors import exit_on_data_error
+from twitchbook.loader import load_workbook
 from twitchbook.notebook_format import writes
 from twitchbook.paths import NOTEBOOKS
 
@@ -67,6 +70,7 @@ def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def execute(path: Path, out_dir: Path | None = None) -> str:
     notebook = nbformat.read(path, as_version=4)
+    made_from = freshness.fingerprint(notebook)  # what the outputs are made from
     client = NotebookClient(
         notebook,
         timeout=300,
@@ -82,7 +86,7 @@ def execute(path: Path, out_dir: Path | None = None) -> str:
         # the committed notebook untouched rather than save half a lesson.
         return f"FAILED {path.name}: {err.ename}: {err.evalue}"
     target = (out_dir or path.parent) / path.name
-    target.write_text(writes(clean(notebook)), encoding="utf-8")
+    target.write_text(writes(freshness.stamp(clean(notebook), made_from)), encoding="utf-8")
     return f"executed {path.name}"
 
 
@@ -94,6 +98,7 @@ def main(argv: list[str]) -> int:
     # Saved outputs are what a student sees: never the instructor's presenter mode.
     os.environ.pop("TWITCHBOOK_PRESENTER", None)
     paths = [p.resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("*.ipynb"))
+    load_workbook()  # a data error: one line, and no notebook run
     with ProcessPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(execute, paths, [args.out_dir] * len(paths)))
     for line in results:
@@ -102,4 +107,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(exit_on_data_error(lambda: main(sys.argv[1:])))

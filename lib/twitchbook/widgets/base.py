@@ -6,15 +6,17 @@ from pathlib import Path
 from IPython.display import display
 
 from ..errors import DataError
-from ..loader import _read_yaml, _validate, workbook
+from ..loader import load_workbook, workbook
 from ..paths import ROOT
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
-def load_data(relative: str, model, root: Path = ROOT):
-    """A widget's data file under root, validated by its schema model (one DataError if not)."""
-    return _validate(model, _read_yaml(Path(root) / relative, Path(root)), relative)
+def load_data(kind: str, name: str, root: Path = ROOT):
+    """A widget's data file, as the loader validated it (one DataError naming file, item and
+    field if it is wrong): workbook().<kind>[<file name without .yaml>]."""
+    book = workbook() if Path(root) == ROOT else load_workbook(root)
+    return getattr(book, kind)[name]
 
 
 def check_references(name: str, item: str, ids, known=None, field: str = "references") -> None:

@@ -28,7 +28,7 @@ SIZES = (0, 100, 1000)  # "at least this many patients"; 0 also keeps studies wi
 
 
 def load_designs(root: Path = ROOT) -> StudyDesignFile:
-    data = load_data(DESIGNS_FILE, StudyDesignFile, root)
+    data = load_data("study_designs", "mvd_outcomes", root)
     if Path(root) == ROOT:
         references = workbook().references
         for study in data.studies:

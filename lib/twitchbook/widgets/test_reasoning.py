@@ -108,7 +108,7 @@ def describe(result: Result, condition: str) -> str:
 
 
 def load_tests(root: Path = ROOT) -> DiagnosticAccuracyFile:
-    data = load_data(DATA, DiagnosticAccuracyFile, root)
+    data = load_data("diagnostic_tests", "diagnostic_accuracy", root)
     known = workbook().references if Path(root) == ROOT else None
     seen = set()
     for test in data.tests:
