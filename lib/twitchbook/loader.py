@@ -24,6 +24,7 @@ from .schema import (
     CoverageFile,
     CoverageRow,
     DataTable,
+    DiagnosticAccuracyFile,
     GlossaryFile,
     GlossaryTerm,
     QuizBank,
@@ -32,6 +33,7 @@ from .schema import (
     SectionNotes,
     SourceText,
     SpeakerNotes,
+    StudyDesignFile,
 )
 
 
@@ -63,6 +65,8 @@ KINDS = (
     Kind("tables", "tables/*.yaml", DataTable),
     Kind("coverage", "seed_coverage.csv", CoverageFile, required=True),
     Kind("speaker_notes", "speaker_notes/*.yaml", SpeakerNotes),
+    Kind("diagnostic_tests", "tests/*.yaml", DiagnosticAccuracyFile),
+    Kind("study_designs", "studies/*.yaml", StudyDesignFile),
     # A new kind is one line here, e.g. Kind("cases", "cases/*.yaml", CaseFile); it appears
     # as book.cases, a dict from file name (without .yaml) to its model.
 )
