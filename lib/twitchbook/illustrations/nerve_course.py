@@ -8,7 +8,7 @@ the same content as a text alternative.
 
 import plotly.graph_objects as go
 
-from ..loader import load_figure_text
+from ..loader import workbook
 from ..palette import GRID, NEUTRAL, PALETTE, TEXT
 from .controls import attach, control, state
 from .labels import illustration_badge, plain, wrap
@@ -60,7 +60,7 @@ VESSELS = {
 
 def words(text=None):
     """The figure's labels and sentences (a twitchbook.schema.FigureText)."""
-    return load_figure_text(TEXT_FILE) if text is None else text
+    return workbook().figures[TEXT_FILE] if text is None else text
 
 
 def _keys() -> list[str]:
