@@ -179,6 +179,7 @@ def stage(src: Path) -> Path:
         PLOTLY_JS: "plotly.min.js",
         Path(twitchbook.__file__).parent / "assets" / "twitchbook.css": "twitchbook.css",
         SITE / "_static" / "twitchbook.js": "twitchbook.js",
+        SITE / "_static" / "cases.js": "cases.js",
     }
     for source, name in assets.items():
         target = static / name

@@ -7,7 +7,7 @@ import csv
 import functools
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -16,11 +16,14 @@ from pydantic import BaseModel, ValidationError
 from .errors import DataError
 from .paths import ROOT
 from .schema import (
+    DEBRIEF,
+    ClinicalCase,
     CoverageRow,
     DataTable,
     GlossaryFile,
     GlossaryTerm,
     QuizBank,
+    RedFlagFile,
     Reference,
     ReferenceFile,
 )
@@ -36,6 +39,8 @@ class Workbook:
     tables: dict[str, DataTable]
     coverage: list[CoverageRow]
     headings: dict[str, list[str]]
+    red_flags: RedFlagFile | None = None
+    cases: dict[str, ClinicalCase] = field(default_factory=dict)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -299,10 +304,182 @@ def load_workbook(root: Path = ROOT) -> Workbook:
         item = f"line {row.line}: {row.claim[:40]}"
         _check_citations(row.reference_ids, references, "data/seed_coverage.csv", item)
         _check_section(headings, row.notebook, row.section, "data/seed_coverage.csv", item)
-    return Workbook(references, glossary, quizzes, tables, coverage, headings)
+    red_flags = _load_red_flags(root, references, quizzes)
+    cases = _load_cases(root, references, headings)
+    return Workbook(references, glossary, quizzes, tables, coverage, headings, red_flags, cases)
 
 
 @functools.cache
 def workbook() -> Workbook:
     """The project's own data, loaded once per kernel."""
     return load_workbook(ROOT)
+
+
+# --- Red-flag rules and clinical cases ------------------------------------------------------
+
+RED_FLAGS = "data/red_flags.yaml"
+
+
+def _load_red_flags(root: Path, references, quizzes) -> RedFlagFile | None:
+    """The urgency tiers and red-flag rules that the table, the sorter and the triage share."""
+    path = root / RED_FLAGS
+    if not path.exists():
+        return None
+    flags = _validate(RedFlagFile, _read_yaml(path, root), RED_FLAGS)
+    ranks = [tier.rank for tier in flags.tiers]
+    if sorted(ranks) != list(range(1, len(ranks) + 1)) or ranks != sorted(ranks):
+        raise DataError(RED_FLAGS, None, "tiers", "ranks should run 1, 2, 3 ... in file order")
+    names = {tier.name: tier for tier in flags.tiers}
+    if len(names) != len(flags.tiers):
+        raise DataError(RED_FLAGS, None, "tiers", "two tiers have the same name")
+    seen = set()
+    for tier in flags.tiers:
+        _check_citations(tier.references, references, RED_FLAGS, tier.name)
+    for rule in flags.rules:
+        if rule.id in seen:
+            raise DataError(RED_FLAGS, rule.id, "id", "is used twice")
+        seen.add(rule.id)
+        if rule.tier not in names:
+            known = ", ".join(names)
+            raise DataError(RED_FLAGS, rule.id, "tier", f"'{rule.tier}' is not a tier ({known})")
+        _check_citations(rule.references, references, RED_FLAGS, rule.id)
+    _check_sorters(flags, quizzes)
+    return flags
+
+
+def _check_sorters(flags: RedFlagFile, quizzes) -> None:
+    """A sorter offers the tiers, in order, and its answer is the tier its rules call for."""
+    tiers = [tier.name for tier in flags.tiers]
+    rank = {tier.name: tier.rank for tier in flags.tiers}
+    rules = {rule.id: rule for rule in flags.rules}
+    for lesson, bank in quizzes.items():
+        if bank.kind != "sorter":
+            continue
+        name = f"data/quizzes/{lesson}.yaml"
+        for question in bank.questions:
+            if [choice.text for choice in question.choices] != tiers:
+                raise DataError(
+                    name, question.id, "choices", f"should be the tiers of {RED_FLAGS}, in order"
+                )
+            if not question.decided_by:
+                raise DataError(name, question.id, "decided_by", "is missing")
+            for rule_id in question.decided_by:
+                if rule_id not in rules:
+                    raise DataError(
+                        name, question.id, "decided_by", f"'{rule_id}' is not a rule in {RED_FLAGS}"
+                    )
+            deciding = min((rules[r] for r in question.decided_by), key=lambda r: rank[r.tier])
+            answer = next(c for c in question.choices if c.id == question.answer)
+            if answer.text != deciding.tier:
+                raise DataError(
+                    name,
+                    question.id,
+                    "answer",
+                    f"'{answer.text}' disagrees with rule '{deciding.id}' ({deciding.tier})",
+                )
+
+
+def _validate_case(document, name: str) -> ClinicalCase:
+    """Like _validate, but the item names the case and the step: 'case-id/step-id'."""
+    try:
+        return ClinicalCase.model_validate(document)
+    except ValidationError as err:
+        first = err.errors()[0]
+        location = list(first["loc"])
+        case_id = document.get("id") if isinstance(document, dict) else None
+        item, fields = str(case_id or Path(name).stem), []
+        node = document
+        for step in location:
+            node = node[step] if isinstance(node, dict | list) and _has(node, step) else None
+            if isinstance(step, int) and isinstance(node, dict) and "id" in node and fields:
+                if fields[-1] == "steps":
+                    item, fields = f"{item}/{node['id']}", []
+                    continue
+                fields[-1] += f"[{node['id']}]"
+            elif isinstance(step, int) and fields:
+                fields[-1] += f"[{step + 1}]"
+            else:
+                fields.append(str(step))
+        raise DataError(name, item, ".".join(fields) or None, _plain_words(first)) from None
+
+
+def _has(node, key) -> bool:
+    return key in node if isinstance(node, dict) else isinstance(key, int) and key < len(node)
+
+
+def _load_cases(root: Path, references, headings) -> dict[str, ClinicalCase]:
+    cases = {}
+    for path in sorted((root / "data" / "cases").glob("*.yaml")):
+        name = _relative(path, root)
+        case = _validate_case(_read_yaml(path, root), name)
+        if case.id != path.stem:
+            raise DataError(name, case.id, "id", "should match the file name")
+        _check_case_paths(case, name)
+        for step in case.steps:
+            for choice in step.choices:
+                _check_citations(
+                    choice.references,
+                    references,
+                    name,
+                    f"{case.id}/{step.id}",
+                    f"choices[{choice.id}].references",
+                )
+        _check_citations(case.debrief.references, references, name, case.id, "debrief.references")
+        _check_section(headings, f"{case.lesson}.ipynb", case.section, name, case.id)
+        cases[case.id] = case
+    return cases
+
+
+def _check_case_paths(case: ClinicalCase, name: str) -> None:
+    """Every 'next' leads somewhere, every step can be reached, and every step reaches an end."""
+    steps = {}
+    for step in case.steps:
+        if step.id in steps or step.id == DEBRIEF:
+            raise DataError(name, f"{case.id}/{step.id}", "id", "is used twice (or is 'debrief')")
+        steps[step.id] = step
+    if case.start not in steps:
+        raise DataError(name, case.id, "start", f"names a missing step '{case.start}'")
+    for step in case.steps:
+        ids = [choice.id for choice in step.choices]
+        if len(set(ids)) != len(ids):
+            raise DataError(name, f"{case.id}/{step.id}", "choices", "a choice id is used twice")
+        for choice in step.choices:
+            if choice.next != DEBRIEF and choice.next not in steps:
+                raise DataError(
+                    name,
+                    f"{case.id}/{step.id}",
+                    f"choices[{choice.id}].next",
+                    f"leads to a missing step '{choice.next}' (a step id, or '{DEBRIEF}' to end)",
+                )
+    kinds = {step.kind for step in case.steps}
+    for kind in ("history", "examination", "tests", "decision"):
+        if kind not in kinds:
+            raise DataError(name, case.id, "steps", f"has no '{kind}' step")
+    reached, todo = set(), [case.start]
+    while todo:
+        current = todo.pop()
+        if current in reached or current == DEBRIEF:
+            continue
+        reached.add(current)
+        todo += [choice.next for choice in steps[current].choices]
+    for step in case.steps:
+        if step.id not in reached:
+            raise DataError(
+                name, f"{case.id}/{step.id}", "id", f"cannot be reached from '{case.start}'"
+            )
+    ends = {DEBRIEF}
+    changed = True
+    while changed:  # grow the set of steps from which some path reaches the debrief
+        changed = False
+        for step in case.steps:
+            if step.id not in ends and any(choice.next in ends for choice in step.choices):
+                ends.add(step.id)
+                changed = True
+    for step in case.steps:
+        if step.id not in ends:
+            raise DataError(
+                name,
+                f"{case.id}/{step.id}",
+                "choices",
+                "loops with no way out: no path from this step reaches the debrief",
+            )

@@ -111,6 +111,7 @@ class Question(Strict):
     choices: list[Choice] = Field(min_length=2)
     answer: Annotated[str, StringConstraints(pattern=r"^[a-z]$")]
     references: list[Id] = []
+    decided_by: list[Id] = []  # sorter cases: the red-flag rules (data/red_flags.yaml) at play
 
 
 class QuizBank(Strict):
@@ -154,3 +155,70 @@ class CoverageRow(Strict):
                     f"'{part.strip()}' is not a reference id (ids are separated by ';')"
                 )
         return value
+
+
+# --- Urgency tiers and red-flag rules (data/red_flags.yaml) --------------------------------
+
+
+class UrgencyTier(Strict):
+    """One level of care; rank 1 is the most urgent."""
+
+    rank: int = Field(ge=1)
+    name: Text
+    meaning: Text
+    references: list[Id] = Field(min_length=1)
+
+
+class RedFlagRule(Strict):
+    """A finding and the level of care it calls for, with the sources that say so."""
+
+    id: Id
+    finding: Text  # plain words, as a student would tick it
+    tier: Text  # the name of one of the file's tiers
+    why: Text
+    references: list[Id] = Field(min_length=1)
+
+
+class RedFlagFile(Strict):
+    provenance: Text
+    title: Text
+    tiers: list[UrgencyTier] = Field(min_length=2)
+    rules: list[RedFlagRule] = Field(min_length=1)
+
+
+# --- Branching clinical cases (data/cases/*.yaml) ------------------------------------------
+
+DEBRIEF = "debrief"  # the 'next' of a choice that ends the case
+
+
+class CaseChoice(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z]$")]
+    text: Text
+    sound: bool  # a sound choice, or one a careful clinician would not make
+    feedback: Text
+    next: Id  # a step id, or "debrief" to end the case
+    references: list[Id] = Field(min_length=1)
+
+
+class CaseStep(Strict):
+    id: Id
+    kind: Literal["history", "examination", "tests", "decision"]
+    prompt: Text
+    choices: list[CaseChoice] = Field(min_length=2)
+
+
+class CaseDebrief(Strict):
+    summary: Text
+    references: list[Id] = Field(min_length=1)
+
+
+class ClinicalCase(Strict):
+    provenance: Text
+    id: Id
+    title: Text
+    lesson: Annotated[str, StringConstraints(pattern=r"^\d\d_[a-z0-9_]+$")]
+    section: Text  # the lesson heading after which the case is shown
+    presentation: Text  # the opening vignette
+    start: Id
+    steps: list[CaseStep] = Field(min_length=1)
+    debrief: CaseDebrief

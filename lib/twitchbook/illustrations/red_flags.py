@@ -2,8 +2,8 @@
 
 Each feature of a twitch is placed under the next step it calls for.
 
-Built from the data table data/tables/red_flags.yaml (tb.table_frame("red_flags")), so the
-figure and the HTML table beside it can never disagree.
+Built from the red-flag rules in data/red_flags.yaml (twitchbook.widgets.triage.rules_frame()),
+the same rules the table, the sorter and the triage builder use, so they can never disagree.
 """
 
 import plotly.graph_objects as go
@@ -13,12 +13,15 @@ from ..loader import workbook
 from ..palette import GRID, NEUTRAL, PALETTE, TEXT
 from .labels import wrap
 
-# The three choices of the lesson's sorter, in order of concern. The short names label the
-# columns; the long ones must match the "action" column of the data table exactly.
+# The urgency tiers, most urgent first. The long names must match the tiers of
+# data/red_flags.yaml exactly; the short names label the columns. Shape as well as colour
+# marks the tier, so the chart reads without colour.
 STEPS = [
-    ("Reassure and give self-care advice", "Reassure", PALETTE["green"], "circle"),
-    ("See a GP", "See a GP", PALETTE["orange"], "diamond"),
-    ("Refer to a neurologist", "Neurologist", PALETTE["vermilion"], "square"),
+    ("Emergency (same day)", "Emergency", PALETTE["vermilion"], "square"),
+    ("Urgent neurology", "Urgent", PALETTE["orange"], "triangle-up"),
+    ("Routine neurology", "Routine", PALETTE["purple"], "diamond"),
+    ("See a GP", "GP", PALETTE["blue"], "cross"),
+    ("Reassure and self-care", "Reassure", PALETTE["green"], "circle"),
 ]
 
 
@@ -30,7 +33,7 @@ def _sources(ids) -> str:
 def red_flag_checklist(frame) -> go.Figure:
     """A dot chart: one row per feature, one column per next step, with buttons to filter.
 
-    frame: the red_flags data table as a DataFrame (columns feature, action, why, references).
+    frame: the red-flag rules as a DataFrame (columns feature, action, why, references).
     """
     unknown = set(frame["action"]) - {step for step, *_ in STEPS}
     if unknown:
@@ -68,12 +71,9 @@ def red_flag_checklist(frame) -> go.Figure:
                 hoverinfo="text",
             )
         )
-    visible_sets = {
-        "All features": [True, True, True, True],
-        "Reassure": [True, True, False, False],
-        "See a GP": [True, False, True, False],
-        "Neurologist": [True, False, False, True],
-    }
+    visible_sets = {"All features": [True] * (len(STEPS) + 1)}
+    for number, (_, short, _, _) in enumerate(STEPS):
+        visible_sets[short] = [True] + [i == number for i in range(len(STEPS))]
     fig.update_layout(
         height=140 + 46 * len(rows),
         margin=dict(l=300, r=20, t=90, b=40),
@@ -122,7 +122,8 @@ def red_flag_checklist_alt(frame) -> str:
         features = frame[frame["action"] == step]["feature"]
         parts.append(f"{step}: " + "; ".join(features) + ".")
     return (
-        "A checklist chart with one row per feature of a twitch and three columns, "
-        "Reassure, See a GP and Neurologist; a marker in a column shows the next step. "
+        "A checklist chart with one row per feature of a twitch and five columns, "
+        + ", ".join(short for _, short, _, _ in STEPS)
+        + "; a marker in a column shows the level of care it calls for. "
         + " ".join(parts)
     )
