@@ -462,11 +462,6 @@ def _check_case_paths(case: ClinicalCase, name: str) -> None:
             continue
         reached.add(current)
         todo += [choice.next for choice in steps[current].choices]
-    for step in case.steps:
-        if step.id not in reached:
-            raise DataError(
-                name, f"{case.id}/{step.id}", "id", f"cannot be reached from '{case.start}'"
-            )
     ends = {DEBRIEF}
     changed = True
     while changed:  # grow the set of steps from which some path reaches the debrief
@@ -476,10 +471,15 @@ def _check_case_paths(case: ClinicalCase, name: str) -> None:
                 ends.add(step.id)
                 changed = True
     for step in case.steps:
-        if step.id not in ends:
+        if step.id in reached and step.id not in ends:
             raise DataError(
                 name,
                 f"{case.id}/{step.id}",
                 "choices",
                 "loops with no way out: no path from this step reaches the debrief",
+            )
+    for step in case.steps:
+        if step.id not in reached:
+            raise DataError(
+                name, f"{case.id}/{step.id}", "id", f"cannot be reached from '{case.start}'"
             )

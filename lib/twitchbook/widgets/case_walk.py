@@ -106,7 +106,7 @@ def case_html(case: ClinicalCase, presenting: bool = False) -> str:
     return (
         f'<div class="tb-case" id="{key}" data-case="{escape(case.id)}" data-start="{case.start}"'
         f' data-presenting="{str(presenting).lower()}">'
-        f'<h3>Case: {escape(case.title)}</h3><p class="tb-case-presentation">'
+        f'<h3 tabindex="-1">Case: {escape(case.title)}</h3><p class="tb-case-presentation">'
         f"{escape(case.presentation)}</p>"
         f'<ol class="tb-case-trail" aria-label="Your path so far"></ol>'
         f"{''.join(steps)}{debrief}</div>"

@@ -83,7 +83,7 @@ def triage_html(rules: list[TriageRule], presenting: bool = False) -> str:
     )
     return (
         f'<div class="tb-triage" data-presenting="{str(presenting).lower()}">'
-        "<h3>Triage builder</h3>"
+        '<h3 tabindex="-1">Triage builder</h3>'
         "<fieldset><legend>Tick the findings the person has:</legend>"
         f"{''.join(boxes)}</fieldset>{reveal}"
         f'<div class="tb-triage-result" role="status" aria-live="polite">'
