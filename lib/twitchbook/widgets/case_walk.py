@@ -88,20 +88,21 @@ def case_html(case: ClinicalCase, presenting: bool = False) -> str:
             else ""
         )
         steps.append(
-            f'<section class="tb-case-step" data-step="{step.id}"'
+            f'<div role="group" class="tb-case-step" data-step="{step.id}"'
             f' aria-labelledby="{key}-{step.id}">'
             f'<h4 id="{key}-{step.id}" tabindex="-1"><span class="tb-case-kind">'
             f"{KIND_NAMES[step.kind]}</span><br>{escape(step.prompt)}</h4>"
             f'<div class="tb-case-choices" role="group" aria-label="Choices">'
             f"{''.join(buttons)}</div>"
-            f'{reveal}<div class="tb-case-notes" role="status">{"".join(notes)}</div></section>'
+            f'{reveal}<div class="tb-case-notes" role="status">{"".join(notes)}</div></div>'
         )
     debrief = (
-        f'<section class="tb-case-debrief" data-step="{DEBRIEF}" aria-labelledby="{key}-debrief">'
+        f'<div role="group" class="tb-case-debrief" data-step="{DEBRIEF}"'
+        f' aria-labelledby="{key}-debrief">'
         f'<h4 id="{key}-debrief" tabindex="-1">Debrief</h4>'
         f"<p>{escape(case.debrief.summary)}</p>"
         f'<p class="tb-case-sources">Sources: {cite_list(case.debrief.references)}.</p>'
-        f'<button type="button" data-restart="true">Start the case again</button></section>'
+        f'<button type="button" data-restart="true">Start the case again</button></div>'
     )
     return (
         f'<div class="tb-case" id="{key}" data-case="{escape(case.id)}" data-start="{case.start}"'

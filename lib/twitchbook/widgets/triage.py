@@ -161,18 +161,6 @@ def show_triage() -> None:
     show_bundle(lambda: TriageBuilder(presenting).view, html, triage_text(rules))
 
 
-def rules_frame():
-    """The rules as a DataFrame for the checklist chart (columns feature, action, why, sources)."""
-    import pandas as pd  # only the chart needs pandas
-
-    flags = workbook().red_flags
-    rows = [
-        {"feature": r.finding, "action": r.tier, "why": r.why, "references": list(r.references)}
-        for r in flags.rules
-    ]
-    return pd.DataFrame(rows, columns=["feature", "action", "why", "references"])
-
-
 def red_flag_table() -> None:
     """The tiers, then every rule under its tier, with sources: the checklist as a table."""
     from ..render import show_html
