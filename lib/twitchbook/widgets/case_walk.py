@@ -16,7 +16,7 @@ from ..loader import workbook
 from ..presenter import is_presenting
 from ..render import escape
 from ..schema import DEBRIEF, CaseChoice, ClinicalCase
-from .display_bundle import show_bundle
+from .display_bundle import show_bundle, stylesheet
 
 KIND_NAMES = {
     "history": "History",
@@ -159,6 +159,8 @@ class CaseWalk:
         self.restart_button.on_click(lambda _: self.restart())
         self.view = widgets.VBox(
             [
+                # JupyterLab draws the widget, not the HTML part that carries the styles.
+                widgets.HTML(f"<style>{stylesheet()}</style>"),
                 self.title,
                 self.trail,
                 self.prompt,

@@ -14,7 +14,7 @@ from ..citations import cite_list, label
 from ..loader import workbook
 from ..presenter import is_presenting
 from ..render import escape
-from .display_bundle import show_bundle
+from .display_bundle import show_bundle, stylesheet
 
 NOTHING_TICKED = "Nothing ticked yet: tick every finding the person has."
 
@@ -125,6 +125,8 @@ class TriageBuilder:
         self.reveal_button.layout.display = None if self.presenting else "none"
         self.view = widgets.VBox(
             [
+                # JupyterLab draws the widget, not the HTML part that carries the styles.
+                widgets.HTML(f"<style>{stylesheet()}</style>"),
                 widgets.HTML("<h3>Triage builder</h3><p>Tick the findings the person has:</p>"),
                 *self.checkboxes.values(),
                 self.reveal_button,
