@@ -1,14 +1,12 @@
 """Shared fixtures: a small, valid copy of the project's data that tests can spoil on purpose."""
 
 import json
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "site"))  # the site build is a script folder, not a package
 
 REFERENCES = """\
 provenance: A small reference list for tests.
@@ -64,6 +62,13 @@ rows:
   - {measure: Women, value: 61, references: [alpha2001]}
 """
 
+SOURCE_TEXT = """\
+provenance: A source text for tests.
+statements:
+  - {line: 1, text: Twitching is never serious.}
+  - {line: 2, text: Twitches are common.}
+"""
+
 COVERAGE = """\
 line,claim,notebook,section,references
 2,Twitches are common,01_test.ipynb,Where it starts,alpha2001;nhs-page
@@ -97,6 +102,7 @@ def project(tmp_path: Path) -> Path:
         "data/quizzes/01_test.yaml": QUIZ,
         "data/tables/counts.yaml": TABLE,
         "data/seed_coverage.csv": COVERAGE,
+        "data/source_text.yaml": SOURCE_TEXT,
         "notebooks/01_test.ipynb": notebook("Where it starts", "Key points"),
     }
     for name, text in files.items():

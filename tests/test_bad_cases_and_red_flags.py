@@ -1,6 +1,7 @@
 """Mistakes in a branching case or in the red-flag rules stop the loader with one message.
 
-The message names the file, the case and step (or rule, or sorter question) and the field:
+The message names the file (a case's file is named by its id), the step (or rule, or sorter
+question) and the field:
 a missing step, a choice leading nowhere, a loop with no way out, an unknown citation, a
 sorter whose answer disagrees with its rules.
 """
@@ -114,7 +115,7 @@ BROKEN = [
         "start-names-a-missing-step",
         lambda p: edit(p, CASE_FILE, "start: ask", "start: asking"),
         CASE_FILE,
-        "test-case",
+        None,
         "start",
         "missing step 'asking'",
     ),
@@ -122,16 +123,16 @@ BROKEN = [
         "choice-leads-to-a-missing-step",
         lambda p: edit(p, CASE_FILE, "next: look", "next: looking"),
         CASE_FILE,
-        "test-case/ask",
-        "choices[a].next",
+        "ask",
+        "choices[1].next",
         "missing step 'looking'",
     ),
     (
         "choice-leads-nowhere",
         lambda p: edit(p, CASE_FILE, "Good., next: test, ", "Good., "),
         CASE_FILE,
-        "test-case/look",
-        "choices[a].next",
+        "look",
+        "choices[1].next",
         "is missing",
     ),
     (
@@ -141,7 +142,7 @@ BROKEN = [
             edit(p, CASE_FILE, "No., next: plan", "No., next: test"),
         ),
         CASE_FILE,
-        "test-case/ask",
+        "ask",
         "choices",
         "loops with no way out",
     ),
@@ -154,8 +155,8 @@ BROKEN = [
             "Look., next: test, references: [nobody1999]",
         ),
         CASE_FILE,
-        "test-case/look",
-        "choices[b].references",
+        "look",
+        "choices[2].references[1]",
         "'nobody1999'",
     ),
     (
@@ -167,15 +168,15 @@ BROKEN = [
             "summary: It was harmless.\n  references: [ghost2020]",
         ),
         CASE_FILE,
-        "test-case",
-        "debrief.references",
+        None,
+        "debrief.references[1]",
         "'ghost2020'",
     ),
     (
         "a-kind-of-step-is-missing",
         lambda p: edit(p, CASE_FILE, "kind: tests", "kind: examination"),
         CASE_FILE,
-        "test-case",
+        None,
         "steps",
         "no 'tests' step",
     ),
@@ -183,7 +184,7 @@ BROKEN = [
         "a-step-cannot-be-reached",
         lambda p: edit(p, CASE_FILE, "Good., next: look", "Good., next: test"),
         CASE_FILE,
-        "test-case/look",
+        "look",
         "id",
         "cannot be reached",
     ),
@@ -191,7 +192,7 @@ BROKEN = [
         "a-step-has-an-unknown-kind",
         lambda p: edit(p, CASE_FILE, "kind: history", "kind: gossip"),
         CASE_FILE,
-        "test-case/ask",
+        "ask",
         "kind",
         "'history'",
     ),
@@ -199,7 +200,7 @@ BROKEN = [
         "a-step-has-no-prompt",
         lambda p: edit(p, CASE_FILE, "    prompt: Which test?\n", ""),
         CASE_FILE,
-        "test-case/test",
+        "test",
         "prompt",
         "is missing",
     ),
@@ -207,7 +208,7 @@ BROKEN = [
         "case-section-is-not-a-heading",
         lambda p: edit(p, CASE_FILE, "section: Where it starts", "section: Nowhere"),
         CASE_FILE,
-        "test-case",
+        None,
         "section",
         "not a heading",
     ),
@@ -229,7 +230,7 @@ BROKEN = [
         ),
         FLAGS_FILE,
         "droop",
-        "references",
+        "references[1]",
         "'nhs-pages'",
     ),
     (

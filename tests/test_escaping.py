@@ -12,6 +12,7 @@ import textwrap
 
 import pytest
 from browser import open_offline
+
 from conftest import ROOT
 
 ATTACKS = {
@@ -94,6 +95,7 @@ def hostile_site(tmp_path_factory):
             rows:
               - {{what: {yaml_text(HOSTILE)}, references: [evil2020]}}
             """,
+        "data/source_text.yaml": "provenance: Test.\nstatements: [{line: 1, text: Text.}]\n",
         "data/seed_coverage.csv": "line,claim,notebook,section,references\n"
         '1,"<script>window.pwned=1</script>",01_evil.ipynb,Evil section,evil2020\n',
     }
@@ -128,7 +130,7 @@ def hostile_site(tmp_path_factory):
     env = {**os.environ, "TWITCHBOOK_ROOT": str(root)}
     for command in (
         ["tools/execute_notebooks.py"],
-        ["site/build.py", "--out", str(root / "_build/html")],
+        ["-m", "twitchbook_site.build", "--out", str(root / "_build/html")],
     ):
         run = subprocess.run(
             [sys.executable, *command],

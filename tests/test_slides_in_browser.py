@@ -5,7 +5,6 @@ Beside the lessons, a small lesson made here from the workbook's own quiz and fi
 speaker notes) makes sure quizzes, figures, notes and long sections are always exercised.
 """
 
-import sys
 import textwrap
 
 import nbformat
@@ -17,17 +16,17 @@ from browser import open_offline, serious_violations, without_transitions
 from bs4 import BeautifulSoup
 from docutils.nodes import make_id
 from twitchbook.errors import DataError
+from twitchbook.lessons import lessons
 from twitchbook.quiz import question_html
 from twitchbook.schema import Question
+from twitchbook_site.slides.build import build_slides
+from twitchbook_site.web import with_slides_link
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "site"))
-from slides import build_slides, lesson_notebooks, slides_link  # noqa: E402
-
 SMALLEST_TYPE = 28  # px at 1280x720: readable from the back of a lecture room
 VIEWPORT = (1280, 720)
-LESSONS = [p.stem for p in lesson_notebooks()]
+LESSONS = [lesson.stem for lesson in lessons()]
 FIXTURE = "01_fixture"
 LONG_TEXT = " ".join(["The facial nerve runs from the pons to the face."] * 8)
 NOTES = """\
@@ -352,7 +351,7 @@ def test_lesson_page_gets_a_link_to_its_deck():
     notebook = nbformat.v4.new_notebook(
         cells=[nbformat.v4.new_markdown_cell("# 03 · Title"), nbformat.v4.new_code_cell("x")]
     )
-    linked = slides_link(notebook, "03_serious_causes")
+    linked = with_slides_link(notebook, "03_serious_causes")
     assert 'href="slides/03_serious_causes.html"' in linked.cells[1].source
     assert linked.cells[0].source == "# 03 · Title"
 

@@ -1,6 +1,6 @@
 """Build a reveal.js slide deck for every lesson into the site's slides/ folder.
 
-Usage: python site/slides.py [--out DIR]   (DIR is the built site; default _build/html)
+Usage: python -m twitchbook_site.slides.build [--out DIR]  (DIR: the built site, _build/html)
 
 Each deck is made from the lesson's committed outputs: a new slide at every `#` and `##`
 heading, a long section continued on further slides, each quiz question on a slide of its own,
@@ -29,20 +29,21 @@ import jinja2
 import nbformat
 import twitchbook
 from bs4 import BeautifulSoup, Tag
-from build import IPYNB_LINK, PLOTLY_JS, for_the_web, lesson_notebooks, title_of
 from docutils.nodes import make_id
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 from mdit_py_plugins.colon_fence import colon_fence_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
+from twitchbook.lessons import Lesson, lessons
 from twitchbook.pages import stylesheet
 from twitchbook.paths import ROOT
 from twitchbook.speaker_notes import SectionNotes, load_speaker_notes
 
-SITE = Path(__file__).resolve().parent
-REVEAL = Path(__file__).resolve().parents[1] / "node_modules" / "reveal.js"
-TEMPLATES = SITE / "slides_template"
+from ..paths import PLOTLY_JS, REVEAL, SOURCES
+from ..web import IPYNB_LINK, for_the_web
+
+TEMPLATES = SOURCES / "slides_template"
 PAGE_PREFIX = "../"  # decks live one folder below the lesson pages
 
 # What fits on a 1280x720 slide at 32 px type, counted in words: about 120 words of text.
@@ -426,7 +427,7 @@ def deck(path: Path, root: Path = ROOT) -> tuple[str, list[Slide]]:
                 slide.notes.insert(0, notes_html(notes[section], elapsed, total))
                 elapsed += notes[section].minutes
                 placed.add(section)
-    return title_of(path), slides
+    return Lesson.from_notebook(path).title, slides
 
 
 def _environment() -> jinja2.Environment:
@@ -448,8 +449,8 @@ def copy_assets(out: Path) -> None:
     files |= {
         PLOTLY_JS: out / "plotly.min.js",
         Path(twitchbook.__file__).parent / "assets" / "twitchbook.css": out / "twitchbook.css",
-        SITE / "slides_assets" / "slides.css": out / "slides.css",
-        SITE / "slides_assets" / "slides.js": out / "slides.js",
+        SOURCES / "slides_assets" / "slides.css": out / "slides.css",
+        SOURCES / "slides_assets" / "slides.js": out / "slides.js",
     }
     for source, target in sorted(files.items()):
         if not source.exists():
@@ -469,7 +470,7 @@ def build_slides(
     copy_assets(out)
     env = _environment()
     written, listed = [], []
-    for path in notebooks if notebooks is not None else lesson_notebooks():
+    for path in notebooks if notebooks is not None else [x.notebook for x in lessons()]:
         title, slides = deck(path, root)
         html = env.get_template("deck.html.j2").render(
             title=title,
@@ -485,18 +486,6 @@ def build_slides(
     index = env.get_template("index.html.j2").render(decks=listed, page_prefix=PAGE_PREFIX)
     (out / "index.html").write_text(index, encoding="utf-8")
     return written
-
-
-def slides_link(notebook: nbformat.NotebookNode, lesson: str) -> nbformat.NotebookNode:
-    """Put a link to the lesson's deck under its title, for the site's lesson page."""
-    link = nbformat.v4.new_markdown_cell(
-        f'<p class="tb-slides-link"><a href="slides/{lesson}.html">'
-        "Slides for this lesson</a> (for instructors)</p>"
-    )
-    link.id = "slides-link"
-    first = next((i for i, c in enumerate(notebook.cells) if c.cell_type == "markdown"), -1)
-    notebook.cells.insert(first + 1, link)
-    return notebook
 
 
 def main() -> int:

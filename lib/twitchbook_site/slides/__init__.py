@@ -1,0 +1,1 @@
+"""Slide decks for every lesson (reveal.js), built from the executed notebooks."""
