@@ -213,6 +213,14 @@ BROKEN = [
         "not a heading",
     ),
     (
+        "case-id-differs-from-its-file-name",
+        lambda p: edit(p, CASE_FILE, "id: test-case", "id: other-case"),
+        CASE_FILE,
+        None,
+        "id",
+        "should match the file name",
+    ),
+    (
         "rule-names-an-unknown-tier",
         lambda p: edit(p, FLAGS_FILE, "tier: Self-care", "tier: Relax"),
         FLAGS_FILE,
