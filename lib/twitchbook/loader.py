@@ -25,6 +25,7 @@ from .schema import (
     CoverageFile,
     CoverageRow,
     DataTable,
+    DiagnosticAccuracyFile,
     GlossaryFile,
     GlossaryTerm,
     QuizBank,
@@ -34,6 +35,7 @@ from .schema import (
     SectionNotes,
     SourceText,
     SpeakerNotes,
+    StudyDesignFile,
 )
 
 
@@ -67,8 +69,10 @@ KINDS = (
     Kind("speaker_notes", "speaker_notes/*.yaml", SpeakerNotes),
     Kind("red_flags", "red_flags.yaml", RedFlagFile),
     Kind("cases", "cases/*.yaml", ClinicalCase),
-    # A new kind is one line here, e.g. Kind("cases", "cases/*.yaml", CaseFile); it appears
-    # as book.cases, a dict from file name (without .yaml) to its model.
+    Kind("diagnostic_tests", "tests/*.yaml", DiagnosticAccuracyFile),
+    Kind("study_designs", "studies/*.yaml", StudyDesignFile),
+    # A new kind is one line here, e.g. Kind("drills", "drills/*.yaml", DrillFile); it appears
+    # as book.drills, a dict from file name (without .yaml) to its model.
 )
 
 

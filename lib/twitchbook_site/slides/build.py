@@ -41,7 +41,7 @@ from twitchbook.paths import ROOT
 from twitchbook.speaker_notes import SectionNotes, load_speaker_notes
 
 from ..paths import PLOTLY_JS, REVEAL, SOURCES
-from ..web import IPYNB_LINK, for_the_web
+from ..web import IPYNB_LINK, for_the_web, site_fragment
 
 TEMPLATES = SOURCES / "slides_template"
 PAGE_PREFIX = "../"  # decks live one folder below the lesson pages
@@ -153,7 +153,7 @@ def words(node) -> int:
 
 def with_page_links(html: str) -> str:
     return IPYNB_LINK.sub(
-        lambda m: f'href="{PAGE_PREFIX}{m.group(1)}.html{m.group(2) or ""}"', html
+        lambda m: f'href="{PAGE_PREFIX}{m.group(1)}.html{site_fragment(m.group(2))}"', html
     )
 
 
