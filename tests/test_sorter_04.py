@@ -26,4 +26,3 @@ def test_every_tier_is_the_answer_somewhere_and_every_new_flag_has_a_case():
     assert answers == {tier.name for tier in flags.tiers}
     decided = {rule for q in bank.questions for rule in q.decided_by}
     assert NEW_FLAGS <= decided
-
