@@ -4,9 +4,11 @@ Whatever is wrong comes back as one DataError naming the file, the item and the 
 """
 
 import csv
+import dataclasses
 import functools
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from .schema import (
     QuizBank,
     Reference,
     ReferenceFile,
+    SlideOutline,
 )
 
 COVERAGE_COLUMNS = ["line", "claim", "notebook", "section", "references"]
@@ -36,6 +39,7 @@ class Workbook:
     tables: dict[str, DataTable]
     coverage: list[CoverageRow]
     headings: dict[str, list[str]]
+    slide_outlines: dict[str, SlideOutline] = dataclasses.field(default_factory=dict)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -299,10 +303,78 @@ def load_workbook(root: Path = ROOT) -> Workbook:
         item = f"line {row.line}: {row.claim[:40]}"
         _check_citations(row.reference_ids, references, "data/seed_coverage.csv", item)
         _check_section(headings, row.notebook, row.section, "data/seed_coverage.csv", item)
-    return Workbook(references, glossary, quizzes, tables, coverage, headings)
+    outlines = _load_slide_outlines(root, references, quizzes, tables, headings)
+    return Workbook(references, glossary, quizzes, tables, coverage, headings, outlines)
 
 
 @functools.cache
 def workbook() -> Workbook:
     """The project's own data, loaded once per kernel."""
     return load_workbook(ROOT)
+
+
+def _notebook_figures(path: Path, root: Path) -> set[str]:
+    """The figure ids a notebook's saved outputs show (tb.show(id=...) writes id="fig-...")."""
+    return set(re.findall(r'id=\\"fig-([a-z0-9-]+)\\"', _read_text(path, root)))
+
+
+def _case_ids(root: Path) -> set[str]:
+    """Ids of the branching cases and triage exercises in data/cases, where there are any."""
+    ids = set()
+    for path in sorted((root / "data" / "cases").glob("*.yaml")):
+        items = _read_yaml(path, root).get("cases") or []
+        ids |= {str(item["id"]) for item in items if isinstance(item, dict) and "id" in item}
+    return ids
+
+
+def _load_slide_outlines(root: Path, references, quizzes, tables, headings):
+    """data/slide_outlines/NN_name.yaml: every figure, question, table, case, heading and
+    reference a slide names must exist."""
+    outlines, cases = {}, None
+    for path in sorted((root / "data" / "slide_outlines").glob("*.yaml")):
+        name = _relative(path, root)
+        document = _read_yaml(path, root)
+        outline = _validate(SlideOutline, document, name)
+        notebook = root / "notebooks" / f"{outline.lesson}.ipynb"
+        if path.stem != outline.lesson:
+            raise DataError(name, None, "lesson", f"'{outline.lesson}' should match the file name")
+        if notebook.name not in headings:
+            raise DataError(name, None, "lesson", f"'{outline.lesson}' is not in notebooks/")
+        figures = _notebook_figures(notebook, root)
+        questions = {q.id for bank in quizzes.values() for q in bank.questions}
+        for number, slide in enumerate(outline.slides, start=1):
+            item = f"slide {number} ({slide.title})"
+
+            def refuse(field, problem, item=item):
+                raise DataError(name, item, field, problem)
+
+            if slide.section not in headings[notebook.name]:
+                refuse("section", f"'{slide.section}' is not a heading of {notebook.name}")
+            if slide.figure and slide.figure not in figures:
+                refuse("figure", f"'{slide.figure}' is not a figure of {notebook.name}")
+            if slide.quiz and slide.quiz not in questions:
+                refuse("quiz", f"'{slide.quiz}' is not a question in data/quizzes")
+            if slide.case:
+                cases = _case_ids(root) if cases is None else cases
+                if slide.case not in cases:
+                    refuse("case", f"'{slide.case}' is not a case in data/cases")
+            if slide.table:
+                _check_outline_table(slide.table, tables, refuse)
+            for point, bullet in enumerate(slide.bullets, start=1):
+                for ref in bullet.cite:
+                    if ref not in references:
+                        refuse(f"bullets[{point}].cite", f"cites '{ref}', which is not a reference")
+        outlines[outline.lesson] = outline
+    return outlines
+
+
+def _check_outline_table(shown, tables, refuse):
+    if shown.name not in tables:
+        refuse("table.name", f"'{shown.name}' is not a table in data/tables")
+    table = tables[shown.name]
+    for column in shown.columns:
+        if column not in table.columns:
+            refuse("table.columns", f"'{column}' is not a column of {shown.name}")
+    for row in shown.rows:
+        if row > len(table.rows):
+            refuse("table.rows", f"{shown.name} has no row {row} (it has {len(table.rows)})")

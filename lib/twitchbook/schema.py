@@ -154,3 +154,90 @@ class CoverageRow(Strict):
                     f"'{part.strip()}' is not a reference id (ids are separated by ';')"
                 )
         return value
+
+
+# Slide outlines (data/slide_outlines/NN_name.yaml): one deck per lesson, written for teaching.
+# The limits keep a slide readable from the back of a room at 1280x720: a short title, at most
+# four short points, and the lesson's own text for everything longer (in the speaker notes).
+SLIDE_TITLE_WORDS = 10
+SLIDE_BULLETS = 4
+SLIDE_BULLET_WORDS = 16
+SLIDE_WORDS = 48  # title and points together
+SLIDE_MINUTES = (1, 3)
+TableName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$")]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+class OutlineBullet(Strict):
+    text: Text
+    cite: list[Id] = []  # reference ids, as the lesson cites them
+
+    @field_validator("text")
+    @classmethod
+    def _short(cls, value: str):
+        if _words(value) > SLIDE_BULLET_WORDS:
+            raise ValueError(
+                f"has {_words(value)} words; a point on a slide has at most {SLIDE_BULLET_WORDS}"
+            )
+        return value
+
+
+class OutlineTable(Strict):
+    name: TableName  # a file of data/tables
+    columns: list[Text] = []  # which columns to show (all when empty)
+    rows: list[Annotated[int, Field(ge=1)]] = []  # which rows, counted from 1 (all when empty)
+
+
+class OutlineSlide(Strict):
+    title: Text
+    section: Text  # the lesson's heading this slide teaches, exactly as written
+    bullets: list[OutlineBullet] = Field([], max_length=SLIDE_BULLETS)
+    figure: Id | None = None  # a figure id of the lesson (tb.show(id=...))
+    quiz: Id | None = None  # a question id of a quiz bank
+    table: OutlineTable | None = None
+    case: Id | None = None  # a branching case or triage exercise
+    minutes: int = Field(ge=SLIDE_MINUTES[0], le=SLIDE_MINUTES[1])
+    notes: list[Text] = Field(min_length=1)  # what to say, for the speaker view
+
+    @field_validator("title")
+    @classmethod
+    def _short_title(cls, value: str):
+        if _words(value) > SLIDE_TITLE_WORDS:
+            raise ValueError(f"has {_words(value)} words; a title has at most {SLIDE_TITLE_WORDS}")
+        return value
+
+    @model_validator(mode="after")
+    def _one_idea(self):
+        shown = [name for name in ("figure", "quiz", "table", "case") if getattr(self, name)]
+        if len(shown) > 1:
+            raise ValueError(f"shows {' and '.join(shown)}: one of them per slide")
+        if not shown and not self.bullets:
+            raise ValueError("has neither points nor a figure, quiz, table or case to show")
+        total = _words(self.title) + sum(_words(b.text) for b in self.bullets)
+        if total > SLIDE_WORDS:
+            raise ValueError(f"has {total} words; a slide has at most {SLIDE_WORDS}")
+        return self
+
+
+class SlideOutline(Strict):
+    provenance: Text
+    lesson: Annotated[str, StringConstraints(pattern=r"^\d\d_[a-z0-9_]+$")]
+    minutes: int = Field(ge=1, le=240)  # the lesson's stated time
+    slides: list[OutlineSlide] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _fits_the_time(self):
+        spent = sum(slide.minutes for slide in self.slides)
+        if spent != self.minutes:
+            raise ValueError(f"the slides' minutes add up to {spent}, not {self.minutes}")
+        # One to two minutes a slide, on average.
+        fewest, most = -(-self.minutes // 2), self.minutes
+        if not fewest <= len(self.slides) <= most:
+            raise ValueError(
+                f"has {len(self.slides)} slides for {self.minutes} minutes;"
+                f" {fewest} to {most} fit (one to two minutes a slide)"
+            )
+        return self
