@@ -330,51 +330,56 @@ def _case_ids(root: Path) -> set[str]:
 def _load_slide_outlines(root: Path, references, quizzes, tables, headings):
     """data/slide_outlines/NN_name.yaml: every figure, question, table, case, heading and
     reference a slide names must exist."""
-    outlines, cases = {}, None
+    known = {
+        "references": references,
+        "tables": tables,
+        "questions": {q.id for bank in quizzes.values() for q in bank.questions},
+        "cases": None,  # read on first use: most outlines name no case
+    }
+    outlines = {}
     for path in sorted((root / "data" / "slide_outlines").glob("*.yaml")):
         name = _relative(path, root)
-        document = _read_yaml(path, root)
-        outline = _validate(SlideOutline, document, name)
+        outline = _validate(SlideOutline, _read_yaml(path, root), name)
         notebook = root / "notebooks" / f"{outline.lesson}.ipynb"
         if path.stem != outline.lesson:
             raise DataError(name, None, "lesson", f"'{outline.lesson}' should match the file name")
         if notebook.name not in headings:
             raise DataError(name, None, "lesson", f"'{outline.lesson}' is not in notebooks/")
-        figures = _notebook_figures(notebook, root)
-        questions = {q.id for bank in quizzes.values() for q in bank.questions}
+        known["headings"] = headings[notebook.name]
+        known["figures"] = _notebook_figures(notebook, root)
         for number, slide in enumerate(outline.slides, start=1):
-            item = f"slide {number} ({slide.title})"
-
-            def refuse(field, problem, item=item):
-                raise DataError(name, item, field, problem)
-
-            if slide.section not in headings[notebook.name]:
-                refuse("section", f"'{slide.section}' is not a heading of {notebook.name}")
-            if slide.figure and slide.figure not in figures:
-                refuse("figure", f"'{slide.figure}' is not a figure of {notebook.name}")
-            if slide.quiz and slide.quiz not in questions:
-                refuse("quiz", f"'{slide.quiz}' is not a question in data/quizzes")
-            if slide.case:
-                cases = _case_ids(root) if cases is None else cases
-                if slide.case not in cases:
-                    refuse("case", f"'{slide.case}' is not a case in data/cases")
-            if slide.table:
-                _check_outline_table(slide.table, tables, refuse)
-            for point, bullet in enumerate(slide.bullets, start=1):
-                for ref in bullet.cite:
-                    if ref not in references:
-                        refuse(f"bullets[{point}].cite", f"cites '{ref}', which is not a reference")
+            problem = _outline_slide_problem(slide, notebook.name, known, root)
+            if problem:
+                raise DataError(name, f"slide {number} ({slide.title})", *problem)
         outlines[outline.lesson] = outline
     return outlines
 
 
-def _check_outline_table(shown, tables, refuse):
-    if shown.name not in tables:
-        refuse("table.name", f"'{shown.name}' is not a table in data/tables")
-    table = tables[shown.name]
-    for column in shown.columns:
-        if column not in table.columns:
-            refuse("table.columns", f"'{column}' is not a column of {shown.name}")
-    for row in shown.rows:
-        if row > len(table.rows):
-            refuse("table.rows", f"{shown.name} has no row {row} (it has {len(table.rows)})")
+def _outline_slide_problem(slide, notebook: str, known: dict, root: Path):
+    """(field, problem) for the first thing a slide names that does not exist, or None."""
+    if slide.section not in known["headings"]:
+        return "section", f"'{slide.section}' is not a heading of {notebook}"
+    if slide.figure and slide.figure not in known["figures"]:
+        return "figure", f"'{slide.figure}' is not a figure of {notebook}"
+    if slide.quiz and slide.quiz not in known["questions"]:
+        return "quiz", f"'{slide.quiz}' is not a question in data/quizzes"
+    if slide.case:
+        if known["cases"] is None:
+            known["cases"] = _case_ids(root)
+        if slide.case not in known["cases"]:
+            return "case", f"'{slide.case}' is not a case in data/cases"
+    if slide.table:
+        table = known["tables"].get(slide.table.name)
+        if table is None:
+            return "table.name", f"'{slide.table.name}' is not a table in data/tables"
+        for column in slide.table.columns:
+            if column not in table.columns:
+                return "table.columns", f"'{column}' is not a column of {slide.table.name}"
+        for row in slide.table.rows:
+            if row > len(table.rows):
+                return "table.rows", f"{slide.table.name} has no row {row}"
+    for point, bullet in enumerate(slide.bullets, start=1):
+        for ref in bullet.cite:
+            if ref not in known["references"]:
+                return f"bullets[{point}].cite", f"cites '{ref}', which is not a reference"
+    return None
