@@ -120,6 +120,25 @@
     });
   });
 
+  // An opened text description takes the keys: arrows and page keys scroll it rather than
+  // change the slide, and Escape closes it.
+  var SCROLL_KEYS = ["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " "];
+  document.querySelectorAll("details.tb-slide-alt").forEach(function (details) {
+    var panel = details.querySelector(".tb-slide-alt-text");
+    details.addEventListener("toggle", function () {
+      if (details.open) panel.focus();
+    });
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        details.open = false;
+        details.querySelector("summary").focus();
+        event.stopPropagation();
+      } else if (SCROLL_KEYS.indexOf(event.key) >= 0) {
+        event.stopPropagation();
+      }
+    });
+  });
+
   Reveal.initialize({
     width: 1280,
     height: 720,
