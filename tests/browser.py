@@ -5,11 +5,10 @@ that a page asks for nothing from the network.
 """
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
-from chromium import ARGS, CHROMIUM  # site/chromium.py, on the path via conftest.py
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
+from twitchbook_site.chromium import start_browser  # noqa: F401  (tests take it from here)
 
 
 @dataclass
@@ -20,18 +19,6 @@ class PageLog:
 
 
 LOCAL = ("file://", "data:", "blob:")
-# Anything that is not a local file goes to a proxy that does not exist, so it fails at once
-# even where the machine is online. Requests are only watched, not intercepted: intercepting
-# every request from Python made each page load about 0.15 s slower.
-NO_NETWORK = ["--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>"]
-
-
-def start_browser():
-    if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"{CHROMIUM} is missing: run ./workbook test, which installs it")
-    playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, *NO_NETWORK])
-    return playwright, browser
 
 
 def open_offline(browser, url: str, viewport=(1280, 900)) -> tuple[Page, PageLog]:

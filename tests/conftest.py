@@ -1,14 +1,12 @@
 """Shared fixtures: a small, valid copy of the project's data that tests can spoil on purpose."""
 
 import json
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "site"))  # the site build is a script folder, not a package
 
 REFERENCES = """\
 provenance: A small reference list for tests.

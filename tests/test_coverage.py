@@ -1,7 +1,8 @@
 """Every statement of the source text is taught somewhere, under a heading that exists."""
 
-from conftest import ROOT
 from twitchbook import load_workbook
+
+from conftest import ROOT
 
 SEED_LINES = 27  # lines in the source text the workbook was written from
 SEED = ROOT.parent / "shared" / "seed"

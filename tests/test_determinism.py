@@ -36,7 +36,7 @@ def differing_files(a, b) -> list[str]:
 
 def test_building_the_site_again_gives_identical_files(tmp_path):
     out = tmp_path / "html"
-    run_script("site/build.py", "--out", str(out))
+    run_script("-m", "twitchbook_site.build", "--out", str(out))
     site = ROOT / "_build" / "html"
     filecmp.clear_cache()
     assert differing_files(site, out) == []

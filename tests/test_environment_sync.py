@@ -3,15 +3,18 @@
 import tomllib
 
 import yaml
-from conftest import ROOT
 from packaging.requirements import Requirement
+
+from conftest import ROOT
 
 
 def pip_requirements() -> dict[str, str]:
+    """The workbook's dependencies and those of its test and dev extras, which the README
+    commands install too."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {
-        Requirement(r).name.lower(): str(Requirement(r).specifier) for r in project["dependencies"]
-    }
+    listed = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    listed += project["optional-dependencies"]["dev"]
+    return {Requirement(r).name.lower(): str(Requirement(r).specifier) for r in listed}
 
 
 def conda_requirements() -> dict[str, str]:
@@ -37,3 +40,9 @@ def test_environment_installs_the_helper_package_itself():
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     assert "-e ." in pip_section
+
+
+def test_test_and_dev_tools_are_extras_not_runtime_dependencies():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = {Requirement(r).name.lower() for r in project["dependencies"]}
+    assert runtime.isdisjoint({"pytest", "nbval", "hypothesis", "ruff", "pre-commit"})

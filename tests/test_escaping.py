@@ -12,6 +12,7 @@ import textwrap
 
 import pytest
 from browser import open_offline
+
 from conftest import ROOT
 
 ATTACKS = {
@@ -128,7 +129,7 @@ def hostile_site(tmp_path_factory):
     env = {**os.environ, "TWITCHBOOK_ROOT": str(root)}
     for command in (
         ["tools/execute_notebooks.py"],
-        ["site/build.py", "--out", str(root / "_build/html")],
+        ["-m", "twitchbook_site.build", "--out", str(root / "_build/html")],
     ):
         run = subprocess.run(
             [sys.executable, *command],

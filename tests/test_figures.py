@@ -8,10 +8,11 @@ import plotly.graph_objects as go
 import pytest
 import twitchbook as tb
 from bs4 import BeautifulSoup
-from conftest import ROOT
 from IPython.core.interactiveshell import InteractiveShell
 from twitchbook.figures import PLOTLY_MIME, figure_json
 from twitchbook.palette import ALLOWED
+
+from conftest import ROOT
 
 
 @pytest.fixture
@@ -136,7 +137,7 @@ def test_presenter_mode_draws_larger_type(displayed):
 
 
 def test_lessons_use_only_trace_types_the_sites_plotly_bundle_draws():
-    from build import BASIC_TRACES
+    from twitchbook_site.paths import BASIC_TRACES
 
     used = {trace.get("type", "scatter") for _, fig in notebook_figures() for trace in fig["data"]}
     assert used and used <= BASIC_TRACES

@@ -4,11 +4,13 @@ import re
 
 import nbformat
 import pytest
-from conftest import ROOT
 from twitchbook import load_workbook
 from twitchbook.citations import label
+from twitchbook.lessons import lessons
 
-LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+from conftest import ROOT
+
+LESSONS = [lesson.notebook for lesson in lessons()]
 TAUGHT = [p for p in LESSONS if p.stem not in {"00_welcome", "08_review"}]
 CITATION = re.compile(r"\[([^\]]+)\]\(references\.ipynb#ref-([a-z0-9-]+)\)")
 GLOSSARY_LINK = re.compile(r"\[([^\]]+)\]\(glossary\.ipynb#term-([a-z0-9-]+)\)")

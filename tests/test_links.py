@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
+
 from conftest import ROOT
 
 SITE = ROOT / "_build" / "html"

@@ -5,6 +5,7 @@ The site is built by `./workbook test` (or `./workbook site`) before the tests r
 
 import pytest
 from browser import open_offline
+from twitchbook.lessons import is_lesson
 
 from conftest import ROOT
 
@@ -112,7 +113,7 @@ def answer_by_keyboard(page, quiz):
     assert "Answer:" in answer.inner_text()
 
 
-LESSONS_WITH_QUIZZES = [p for p in PAGES if p[:2].isdigit() and p[:2] != "00"]
+LESSONS_WITH_QUIZZES = [p for p in PAGES if is_lesson(p) and not p.startswith("00")]
 
 
 @pytest.mark.parametrize("name", LESSONS_WITH_QUIZZES)

@@ -15,7 +15,7 @@ import pytest
 from browser import open_offline, serious_violations, without_transitions
 from twitchbook.loader import load_workbook
 from twitchbook.schema import SLIDE_WORDS
-from twitchbook_site.slides import build_slides
+from twitchbook_site.slides.build import build_slides
 
 from conftest import ROOT
 

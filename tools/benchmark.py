@@ -21,10 +21,10 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from twitchbook.lessons import is_lesson
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "site")]
 
 
 def timed(command: list[str], cwd: Path = ROOT, env=None) -> float:
@@ -61,10 +61,10 @@ def notebook_times() -> dict[str, float]:
 def site_build_times() -> dict[str, float]:
     for stale in ("src", "doctrees", "html"):
         shutil.rmtree(ROOT / "_build" / stale, ignore_errors=True)
-    cold = timed([sys.executable, "site/build.py"])
+    cold = timed([sys.executable, "-m", "twitchbook_site.build"])
     # Sphinx rebuilds a page whose source is newer than its last build: touch the staged copy.
     (ROOT / "_build" / "src" / "01_facial_nerve.ipynb").touch()
-    touched = timed([sys.executable, "site/build.py"])
+    touched = timed([sys.executable, "-m", "twitchbook_site.build"])
     return {"site build, cold (s)": cold, "site build, after touching one lesson (s)": touched}
 
 
@@ -81,7 +81,7 @@ FIRST_FIGURE = """async () => {
 def page_costs() -> dict[str, dict]:
     """Each page's own HTML size, all bytes it loads, its time to the load event and, scrolled
     to its first figure at once, the time until that figure is drawn (ms from navigation)."""
-    from browser import start_browser
+    from twitchbook_site.chromium import start_browser
 
     playwright, browser = start_browser()
     costs = {}
@@ -164,7 +164,7 @@ def main() -> int:
     results: dict = {}
     floor = kernel_floor()
     per_notebook = notebook_times()
-    lessons = [n for n in per_notebook if n[:2].isdigit()]
+    lessons = [n for n in per_notebook if is_lesson(n)]
     results["kernel start floor (s)"] = floor
     results["notebooks, one by one (s)"] = per_notebook
     results["all notebooks, sequential sum (s)"] = sum(per_notebook.values())

@@ -6,11 +6,10 @@ import shutil
 from pathlib import Path
 
 import twitchbook
-from twitchbook.paths import ROOT
 
-REVEAL = ROOT / "node_modules" / "reveal.js"
-PLOTLY_JS = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
-OWN = ROOT / "site" / "slides_assets"
+from ..paths import PLOTLY_JS, REVEAL, SOURCES
+
+OWN = SOURCES / "slides_assets"
 
 # The notes plugin carries its speaker view inline.
 REVEAL_FILES = {

@@ -1,6 +1,11 @@
-"""Build every lesson's deck, the index of decks and their assets into SITE/slides."""
+"""Build every lesson's deck, the index of decks and their assets into SITE/slides.
 
+Usage: python -m twitchbook_site.slides.build [--out DIR]  (DIR: the built site, _build/html)
+"""
+
+import argparse
 import shutil
+import sys
 from pathlib import Path
 
 import nbformat
@@ -8,6 +13,7 @@ from twitchbook.loader import load_workbook
 from twitchbook.paths import ROOT
 from twitchbook.speaker_notes import load_speaker_notes
 
+from ..paths import BUILD
 from .assets import copy_assets
 from .deck import deck_html, environment
 from .figures import saved_figures
@@ -62,13 +68,14 @@ def build_slides(site_dir: Path, root: Path = ROOT) -> list[Path]:
     return written
 
 
-def slides_link(notebook: nbformat.NotebookNode, lesson: str) -> nbformat.NotebookNode:
-    """Put a link to the lesson's deck under its title, for the site's lesson page."""
-    link = nbformat.v4.new_markdown_cell(
-        f'<p class="tb-slides-link"><a href="slides/{lesson}.html">'
-        "Slides for this lesson</a> (for instructors)</p>"
-    )
-    link.id = "slides-link"
-    first = next((i for i, c in enumerate(notebook.cells) if c.cell_type == "markdown"), -1)
-    notebook.cells.insert(first + 1, link)
-    return notebook
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Build the slide decks into DIR/slides")
+    parser.add_argument("--out", type=Path, default=BUILD / "html")
+    args = parser.parse_args()
+    written = build_slides(args.out)
+    print(f"{len(written)} slide decks built in {args.out / 'slides'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,12 +1,12 @@
-"""Deck and index pages from the Jinja templates in site/slides_template (autoescaped: text
+"""Deck and index pages from the Jinja templates in website/slides_template (autoescaped: text
 from the data files reaches the page escaped unless the model marked it safe)."""
 
 import jinja2
-from twitchbook.paths import ROOT
 
+from ..paths import SOURCES
 from .model import PAGE_PREFIX, Deck
 
-TEMPLATES = ROOT / "site" / "slides_template"
+TEMPLATES = SOURCES / "slides_template"
 
 
 def environment() -> jinja2.Environment:

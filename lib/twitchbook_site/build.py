@@ -1,6 +1,6 @@
 """Build the static site from the committed, executed notebooks.
 
-Usage: python site/build.py [--out DIR]
+Usage: python -m twitchbook_site.build [--out DIR]
 
 1. Stage the sources in _build/src: the notebooks (minus outputs meant for JupyterLab alone,
    with links between notebooks pointed at pages) and a generated home page.
@@ -11,7 +11,6 @@ Usage: python site/build.py [--out DIR]
 
 import argparse
 import json
-import re
 import shutil
 import sys
 from pathlib import Path
@@ -19,57 +18,13 @@ from pathlib import Path
 import nbformat
 import twitchbook
 from sphinx.cmd.build import build_main
+from twitchbook.lessons import back_matter, is_lesson, lessons
 from twitchbook.loader import load_workbook
 from twitchbook.paths import ROOT
 
-SITE = Path(__file__).resolve().parent
-NOTEBOOKS = ROOT / "notebooks"
-BUILD = ROOT / "_build"
-# The lessons draw only scatter and bar traces, which plotly's basic bundle (1.2 MB, pinned in
-# package-lock.json to the plotly.js version the Python package uses) draws as well as the
-# full 4.6 MB one; tests/test_figures.py checks that no lesson uses another trace type.
-PLOTLY_JS = (
-    Path(__file__).resolve().parents[1]
-    / "node_modules"
-    / "plotly.js-basic-dist-min"
-    / "plotly-basic.min.js"
-)
-BASIC_TRACES = {"scatter", "bar", "pie"}
-IPYNB_LINK = re.compile(r'href="([A-Za-z0-9_]+)\.ipynb(#[^"]*)?"')
-
-
-def lesson_notebooks() -> list[Path]:
-    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
-
-
-def title_of(path: Path) -> str:
-    notebook = nbformat.read(path, as_version=4)
-    for cell in notebook.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    raise SystemExit(f"{path.name}: the first markdown cell needs a '# Title' heading")
-
-
-def for_the_web(notebook: nbformat.NotebookNode, page_prefix: str = "") -> nbformat.NotebookNode:
-    """Drop JupyterLab-only outputs and point links between notebooks at built pages."""
-    for cell in notebook.cells:
-        if cell.cell_type != "code":
-            continue
-        cell.outputs = [
-            out
-            for out in cell.outputs
-            if not out.get("metadata", {}).get("twitchbook", {}).get("lab-only")
-        ]
-        for out in cell.outputs:
-            html = out.get("data", {}).get("text/html")
-            if html:
-                text = "".join(html) if isinstance(html, list) else html
-                out["data"]["text/html"] = IPYNB_LINK.sub(
-                    lambda m: f'href="{page_prefix}{m.group(1)}.html{m.group(2) or ""}"', text
-                )
-    return notebook
+from .paths import BUILD, PLOTLY_JS, SOURCES
+from .slides.build import build_slides
+from .web import for_the_web, with_slides_link
 
 
 def write_if_changed(path: Path, text: str) -> None:
@@ -79,7 +34,7 @@ def write_if_changed(path: Path, text: str) -> None:
 
 
 def home_page(pages: list[Path]) -> str:
-    lessons = "\n".join(f"- [{title_of(p)}]({p.name})" for p in pages if p.name[:2].isdigit())
+    lesson_list = "\n".join(f"- [{lesson.title}]({lesson.notebook.name})" for lesson in lessons())
     toctree = "\n".join([*(p.stem for p in pages), "instructor_guide"])
     return f"""# Facial Twitch Workbook
 
@@ -93,7 +48,7 @@ see a doctor.
 
 ## Lessons
 
-{lessons}
+{lesson_list}
 
 Also here: the [glossary](glossary.ipynb) and the [reference list](references.ipynb).
 For instructors: <a href="slides/index.html">slides for every lesson</a> and the
@@ -110,34 +65,27 @@ For instructors: <a href="slides/index.html">slides for every lesson</a> and the
 """
 
 
-def lesson_time(path: Path) -> str:
-    first = nbformat.read(path, as_version=4).cells[0].source
-    match = re.search(r"\*\*Time:\*\* about (\d+) minutes", first)
-    if not match:
-        raise SystemExit(f"{path.name}: the first cell needs '**Time:** about N minutes.'")
-    return match.group(1)
-
-
-def instructor_guide(pages: list[Path]) -> str:
-    lessons = [p for p in pages if p.name[:2].isdigit()]
-    rows = [f"| [{title_of(p)}]({p.name}) | {lesson_time(p)} |" for p in lessons]
-    total = sum(int(lesson_time(p)) for p in lessons)
+def instructor_guide() -> str:
+    rows = [
+        f"| [{lesson.title}]({lesson.notebook.name}) | {lesson.minutes} |" for lesson in lessons()
+    ]
+    total = sum(lesson.minutes for lesson in lessons())
     table = "\n".join(
         ["| Lesson | Minutes |", "|---|---|", *rows, f"| **All lessons** | {total} |"]
     )
-    template = (SITE / "instructor_guide.md").read_text(encoding="utf-8")
+    template = (SOURCES / "instructor_guide.md").read_text(encoding="utf-8")
     return template.replace("{lesson_times}", table)
 
 
-def site_data(book, pages: list[Path]) -> str:
+def site_data(book) -> str:
     """What the site script needs to know: glossary definitions and each lesson's quiz size."""
     glossary = {t.id: {"term": t.term, "plain": t.plain} for t in book.glossary.values()}
-    lessons = {
-        p.stem: {"title": title_of(p), "questions": len(book.quizzes[p.stem].questions)}
-        for p in pages
-        if p.stem in book.quizzes
+    quiz_sizes = {
+        lesson.stem: {"title": lesson.title, "questions": len(book.quizzes[lesson.stem].questions)}
+        for lesson in lessons()
+        if lesson.stem in book.quizzes
     }
-    payload = json.dumps({"glossary": glossary, "lessons": lessons}, sort_keys=True, indent=1)
+    payload = json.dumps({"glossary": glossary, "lessons": quiz_sizes}, sort_keys=True, indent=1)
     # json.dumps leaves "<" alone; escape it so no data text can end the script.
     return "window.TWITCHBOOK = " + payload.replace("<", "\\u003c") + ";\n"
 
@@ -145,8 +93,7 @@ def site_data(book, pages: list[Path]) -> str:
 def stage(src: Path) -> Path:
     book = load_workbook(ROOT)  # refuse to publish anything if a data file is wrong
     src.mkdir(parents=True, exist_ok=True)
-    pages = lesson_notebooks() + [NOTEBOOKS / "glossary.ipynb", NOTEBOOKS / "references.ipynb"]
-    pages = [p for p in pages if p.exists()]
+    pages = [lesson.notebook for lesson in lessons()] + back_matter()
     wanted = {p.name for p in pages} | {
         "conf.py",
         "index.md",
@@ -159,26 +106,25 @@ def stage(src: Path) -> Path:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     for page in pages:
         notebook = for_the_web(nbformat.read(page, as_version=4))
-        if page.name[:2].isdigit():
-            from slides import slides_link  # imported here: slides.py imports this module
-
-            notebook = slides_link(notebook, page.stem)
+        if is_lesson(page.name):
+            notebook = with_slides_link(notebook, page.stem)
         write_if_changed(src / page.name, nbformat.writes(notebook) + "\n")
     write_if_changed(src / "index.md", home_page(pages))
-    write_if_changed(src / "instructor_guide.md", instructor_guide(pages))
-    write_if_changed(src / "conf.py", (SITE / "conf.py").read_text(encoding="utf-8"))
+    write_if_changed(src / "instructor_guide.md", instructor_guide())
+    write_if_changed(src / "conf.py", (SOURCES / "conf.py").read_text(encoding="utf-8"))
     templates = src / "_templates"
     templates.mkdir(exist_ok=True)
     write_if_changed(
-        templates / "layout.html", (SITE / "_templates" / "layout.html").read_text(encoding="utf-8")
+        templates / "layout.html",
+        (SOURCES / "_templates" / "layout.html").read_text(encoding="utf-8"),
     )
     static = src / "_static"
     static.mkdir(exist_ok=True)
-    write_if_changed(static / "workbook-data.js", site_data(book, pages))
+    write_if_changed(static / "workbook-data.js", site_data(book))
     assets = {
         PLOTLY_JS: "plotly.min.js",
         Path(twitchbook.__file__).parent / "assets" / "twitchbook.css": "twitchbook.css",
-        SITE / "_static" / "twitchbook.js": "twitchbook.js",
+        SOURCES / "_static" / "twitchbook.js": "twitchbook.js",
     }
     for source, name in assets.items():
         target = static / name
@@ -212,7 +158,7 @@ def build(out: Path) -> int:
 
 
 def drop_unused_theme_files(out: Path) -> None:
-    """No page loads these (site/_templates/layout.html leaves fontawesome.js off; source
+    """No page loads these (website/_templates/layout.html leaves fontawesome.js off; source
     maps are for the theme's developers): 5 MB less to download or copy to a USB stick."""
     scripts = out / "_static" / "scripts"
     unused = {*scripts.glob("fontawesome.js*"), *(out / "_static").rglob("*.map")}
@@ -226,8 +172,6 @@ def main() -> int:
     args = parser.parse_args()
     status = build(args.out)
     if status == 0:
-        from slides import build_slides
-
         build_slides(args.out)
         # One file to download or copy to a USB stick: unzip and open index.html.
         archive = shutil.make_archive(

@@ -1,6 +1,6 @@
 """Write the whole workbook to one PDF with the headless Chromium the tests already use.
 
-Usage: python site/pdf.py [--out FILE]
+Usage: python -m twitchbook_site.pdf [--out FILE]
 
 Sphinx's singlehtml builder puts every page in one document; Chromium prints it with the
 print stylesheet (no navigation, every answer and text description opened after its question
@@ -13,9 +13,9 @@ from pathlib import Path
 
 from sphinx.cmd.build import build_main
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build import BUILD, stage  # noqa: E402  (the site build's own staging step)
-from chromium import ARGS, CHROMIUM  # noqa: E402
+from .build import stage
+from .chromium import ARGS, CHROMIUM
+from .paths import BUILD
 
 
 def single_page(out: Path) -> Path:
