@@ -1,0 +1,132 @@
+"""Decks built from the outlines, checked without a browser: one slide per outline entry plus an
+end slide, notes with minutes on every slide, text from data files escaped, and figures laid
+out for the projector with no font under 22 px."""
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from markupsafe import escape
+from twitchbook.loader import load_workbook
+from twitchbook_site.slides.build import decks
+from twitchbook_site.slides.deck import deck_html, environment
+from twitchbook_site.slides.figures import MIN_FONT, PLOT_HEIGHT, PLOT_WIDTH, for_the_projector
+from twitchbook_site.slides.model import build_deck
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def built():
+    return {deck.lesson: deck for deck in decks(ROOT)}
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_workbook(ROOT)
+
+
+def test_one_slide_per_outline_entry_and_an_end_slide(built, book):
+    assert sorted(built) == sorted(book.slide_outlines)
+    for lesson, deck in built.items():
+        outline = book.slide_outlines[lesson]
+        assert [s.title for s in deck.slides[:-1]] == [s.title for s in outline.slides]
+        assert deck.slides[-1].kind == "end"
+
+
+def test_notes_give_minutes_and_a_running_total(built, book):
+    for lesson, deck in built.items():
+        total = book.slide_outlines[lesson].minutes
+        elapsed = 0
+        for slide in deck.slides[:-1]:
+            elapsed += slide.minutes
+            assert f"About {slide.minutes} min" in slide.notes
+            assert f"{elapsed} of {total} min" in slide.notes
+        assert elapsed == total
+
+
+def test_speaker_notes_of_each_section_appear_once(built):
+    """data/speaker_notes stays the source of the talking points: on a section's first slide."""
+    deck = built["06_treatment"]
+    with_points = [s.title for s in deck.slides if "Talking points" in s.notes]
+    assert with_points[:3] == [
+        "Treatment",
+        '"No cure, but relief": testing one sentence',
+        "How botulinum toxin works",
+    ]
+    assert "SNAP-25" in next(s.notes for s in deck.slides if s.title == "How botulinum toxin works")
+
+
+def test_quiz_slides_give_the_answer_in_the_notes(built, book):
+    for deck in built.values():
+        for slide in deck.slides:
+            if slide.kind != "quiz":
+                continue
+            form = BeautifulSoup(slide.body, "html.parser").select_one("form.tb-quiz")
+            question = next(
+                q
+                for b in book.quizzes.values()
+                for q in b.questions
+                if q.id == form["data-question"]
+            )
+            right = next(c for c in question.choices if c.id == question.answer)
+            assert str(escape(right.feedback)) in slide.notes, slide.title
+
+
+def test_text_from_an_outline_is_escaped(book):
+    outline = book.slide_outlines["00_welcome"]
+    bad = outline.model_copy(
+        update={
+            "slides": [
+                outline.slides[0],
+                outline.slides[0].model_copy(
+                    update={
+                        "title": "<script>alert(1)</script>",
+                        "notes": ["<img src=x onerror=alert(1)>"],
+                        "bullets": [
+                            outline.slides[0]
+                            .bullets[0]
+                            .model_copy(update={"text": "<b onclick=x>*bold*</b>"})
+                        ],
+                    }
+                ),
+            ]
+        }
+    )
+    deck = build_deck(bad, book, "<i>Title</i>", {}, {}, {"All decks": "index.html"})
+    html = deck_html(environment(), deck)
+    soup = BeautifulSoup(html, "html.parser")
+    assert not soup.select("section script, section img, section b, h1 i")
+    assert "&lt;script&gt;" in html and "&lt;img src=x" in html
+    assert "<em>bold</em>" in html  # inline markdown still works
+
+
+def font_sizes(node) -> list:
+    if isinstance(node, dict):
+        found = [
+            value["size"]
+            for key, value in node.items()
+            if key.endswith("font") and isinstance(value, dict) and "size" in value
+        ]
+        return found + [size for value in node.values() for size in font_sizes(value)]
+    if isinstance(node, list):
+        return [size for item in node for size in font_sizes(item)]
+    return []
+
+
+def test_figures_are_laid_out_for_the_projector(built):
+    figures = [s.figure for d in built.values() for s in d.slides if s.kind == "figure"]
+    assert len(figures) >= 10
+    for figure in figures:
+        layout = json.loads(figure["json"].replace("<\\/", "</"))["layout"]
+        assert (layout["width"], layout["height"]) == (PLOT_WIDTH, PLOT_HEIGHT)
+        sizes = font_sizes(layout)
+        assert sizes and min(sizes) >= MIN_FONT, figure["id"]
+
+
+def test_projector_copy_leaves_the_lesson_figure_alone():
+    figure = {"data": [{"type": "bar", "textfont": {"size": 12}}], "layout": {"font": {"size": 14}}}
+    shown = for_the_projector(figure)
+    assert figure["layout"]["font"]["size"] == 14 and figure["data"][0]["textfont"]["size"] == 12
+    assert shown["layout"]["font"]["size"] >= MIN_FONT
+    assert shown["data"][0]["textfont"]["size"] >= MIN_FONT
