@@ -9,7 +9,7 @@
   // Type sizes (px) a slide may take, largest first tried: big enough to read from the back.
   var RANGES = {
     text: [28, 46],
-    quiz: [22, 34],
+    quiz: [22, 40],
     table: [18, 30],
     case: [24, 40],
     end: [28, 44],

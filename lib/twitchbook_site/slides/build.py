@@ -33,20 +33,23 @@ def lesson_title(notebook) -> str:
 def decks(root: Path = ROOT) -> list[Deck]:
     book = load_workbook(root)  # refuses an outline that names anything that does not exist
     lessons = sorted(book.slide_outlines)
+    notebooks = {
+        lesson: nbformat.read(root / "notebooks" / f"{lesson}.ipynb", as_version=4)
+        for lesson in lessons
+    }
+    titles = {lesson: lesson_title(notebook) for lesson, notebook in notebooks.items()}
     built = []
     for position, lesson in enumerate(lessons):
-        notebook = nbformat.read(root / "notebooks" / f"{lesson}.ipynb", as_version=4)
         outline = book.slide_outlines[lesson]
         notes = load_speaker_notes(lesson, book.headings[f"{lesson}.ipynb"], root)
         links = {}
         if position + 1 < len(lessons):
             following = lessons[position + 1]
-            links["Next deck: " + following[:2]] = f"{following}.html"
+            links[f"Next deck: {titles[following]}"] = f"{following}.html"
         links["All decks"] = "index.html"
-        links["This lesson's page"] = f"{PAGE_PREFIX}{lesson}.html"
-        built.append(
-            build_deck(outline, book, lesson_title(notebook), saved_figures(notebook), notes, links)
-        )
+        links[f"The lesson page: {titles[lesson]}"] = f"{PAGE_PREFIX}{lesson}.html"
+        figures = saved_figures(notebooks[lesson])
+        built.append(build_deck(outline, book, titles[lesson], figures, notes, links))
     return built
 
 

@@ -184,10 +184,13 @@ def _end_slide(lesson: str, links: dict[str, str]) -> Slide:
     )
     return Slide(
         id="end",
-        title="End of this lesson",
+        title="Where to go from here",
         kind="end",
         body=Markup('<ul class="tb-end-links">{}</ul>').format(listed),
-        notes=Markup("<p>Close the lesson; point students to the lesson page and its quiz.</p>"),
+        notes=Markup(
+            "<p>Close the lesson: the lesson page has the full text, every source and the whole"
+            " quiz for students working alone.</p>"
+        ),
     )
 
 
