@@ -319,11 +319,11 @@ def _notebook_figures(path: Path, root: Path) -> set[str]:
 
 
 def _case_ids(root: Path) -> set[str]:
-    """Ids of the branching cases and triage exercises in data/cases, where there are any."""
+    """Ids of the branching cases and triage exercises: one file each in data/cases."""
     ids = set()
     for path in sorted((root / "data" / "cases").glob("*.yaml")):
-        items = _read_yaml(path, root).get("cases") or []
-        ids |= {str(item["id"]) for item in items if isinstance(item, dict) and "id" in item}
+        case_id = _read_yaml(path, root).get("id")
+        ids.add(str(case_id) if case_id else path.stem)
     return ids
 
 
