@@ -195,3 +195,12 @@ def test_a_slide_over_the_word_limit_is_refused(outlined):
     spoil(outlined, '      - {text: "Twitches are common", cite: [alpha2001]}\n', bullets)
     with pytest.raises(DataError, match=f"at most {SLIDE_WORDS}"):
         load_workbook(outlined)
+
+
+def test_a_slide_can_show_a_case_that_exists(outlined):
+    case = outlined / "data" / "cases" / "eyelid-in-exam-week.yaml"
+    case.parent.mkdir(parents=True)
+    case.write_text("provenance: A case for tests.\nid: eyelid-in-exam-week\n", encoding="utf-8")
+    spoil(outlined, "figure: l01-test-figure", "case: eyelid-in-exam-week")
+    outline = load_workbook(outlined).slide_outlines["01_test"]
+    assert outline.slides[1].case == "eyelid-in-exam-week"
