@@ -130,3 +130,26 @@ def test_projector_copy_leaves_the_lesson_figure_alone():
     assert figure["layout"]["font"]["size"] == 14 and figure["data"][0]["textfont"]["size"] == 12
     assert shown["layout"]["font"]["size"] >= MIN_FONT
     assert shown["data"][0]["textfont"]["size"] >= MIN_FONT
+
+
+def test_a_saved_case_goes_on_a_slide_without_sections_and_with_its_links_beside_the_deck():
+    """reveal.js takes every <section> for a slide, so a case's steps become regions."""
+    import nbformat
+    from twitchbook_site.slides.cases import saved_cases
+
+    html = (
+        "<style>.tb-case { color: inherit; }</style>"
+        '<div class="tb-case" data-case="exam-week" data-start="history">'
+        '<section class="tb-case-step" data-step="history" aria-labelledby="h">'
+        '<h4 id="h">History</h4><a class="tb-cite" href="references.ipynb#ref-nhs-twitching">'
+        "NHS 2023</a></section></div>"
+    )
+    cell = nbformat.v4.new_code_cell("")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": html})]
+    shown = saved_cases([nbformat.v4.new_notebook(cells=[cell])], "../")["exam-week"]
+    soup = BeautifulSoup(shown, "html.parser")
+    assert not soup.find("section") and soup.select_one('[data-step="history"]')["role"] == "region"
+    link = soup.select_one("a.tb-cite")
+    assert link["href"] == "../references.html#ref-nhs-twitching"
+    assert link["target"] == "_blank" and link["rel"] == ["noopener"]
+    assert soup.find("style")

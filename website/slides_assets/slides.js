@@ -11,7 +11,7 @@
     text: [28, 46],
     quiz: [22, 40],
     table: [18, 30],
-    case: [24, 40],
+    case: [18, 30],
     end: [28, 44],
   };
   var RECEIVER = /receiver/i.test(window.location.search); // a preview in the speaker view
@@ -108,6 +108,12 @@
       var slide = button.closest("section");
       setRevealed(slide, slide.dataset.revealed !== "true");
     });
+  });
+
+  // A case shows a new step or its feedback on each choice: fit the slide to it again.
+  document.addEventListener("click", function (event) {
+    var slide = event.target.closest && event.target.closest("section.tb-case-slide");
+    if (slide) setTimeout(function () { fit(slide); }, 0);
   });
 
   // A choice clicked with the mouse gives the keys back to reveal.js, which ignores them

@@ -38,6 +38,9 @@ def copy_assets(out: Path) -> None:
         OWN / "slides.css": out / "slides.css",
         OWN / "slides.js": out / "slides.js",
     }
+    cases = SOURCES / "_static" / "cases.js"  # the site's script for cases, where there is one
+    if cases.exists():
+        files[cases] = out / "cases.js"
     for source, target in sorted(files.items()):
         if not source.exists():
             raise SystemExit(f"{source.name} is missing: run ./workbook site, which installs it")

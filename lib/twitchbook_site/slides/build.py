@@ -15,6 +15,7 @@ from twitchbook.speaker_notes import load_speaker_notes
 
 from ..paths import BUILD
 from .assets import copy_assets
+from .cases import saved_cases
 from .deck import deck_html, environment
 from .figures import saved_figures
 from .index import index_html
@@ -38,6 +39,7 @@ def decks(root: Path = ROOT) -> list[Deck]:
         for lesson in lessons
     }
     titles = {lesson: lesson_title(notebook) for lesson, notebook in notebooks.items()}
+    cases = saved_cases(notebooks.values(), PAGE_PREFIX)
     built = []
     for position, lesson in enumerate(lessons):
         outline = book.slide_outlines[lesson]
@@ -49,7 +51,7 @@ def decks(root: Path = ROOT) -> list[Deck]:
         links["All decks"] = "index.html"
         links[f"The lesson page: {titles[lesson]}"] = f"{PAGE_PREFIX}{lesson}.html"
         figures = saved_figures(notebooks[lesson])
-        built.append(build_deck(outline, book, titles[lesson], figures, notes, links))
+        built.append(build_deck(outline, book, titles[lesson], figures, notes, links, cases))
     return built
 
 

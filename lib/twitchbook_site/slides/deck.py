@@ -22,5 +22,6 @@ def deck_html(env: jinja2.Environment, deck: Deck) -> str:
     return env.get_template("deck.html.j2").render(
         deck=deck,
         plotly=any(slide.kind == "figure" for slide in deck.slides),
+        cases=any(slide.kind == "case" for slide in deck.slides),
         page_prefix=PAGE_PREFIX,
     )

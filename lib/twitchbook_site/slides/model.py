@@ -41,8 +41,12 @@ class Deck:
     slides: list[Slide]
 
 
-def build_deck(outline, book, title: str, figures: dict[str, SavedFigure], notes, links) -> Deck:
-    """notes: the lesson's speaker notes by section; links: the end slide's {label: href}."""
+def build_deck(
+    outline, book, title: str, figures: dict[str, SavedFigure], notes, links, cases=None
+) -> Deck:
+    """notes: the lesson's speaker notes by section; links: the end slide's {label: href};
+    cases: the saved HTML of the cases the lessons show, by id."""
+    cases = cases or {}
     references = book.references
     questions = {q.id: (lesson, q) for lesson, b in book.quizzes.items() for q in b.questions}
     quizzes = [s.quiz for s in outline.slides if s.quiz]
@@ -80,7 +84,7 @@ def build_deck(outline, book, title: str, figures: dict[str, SavedFigure], notes
             slide.sources, listed = _footer(used, references)
         elif item.case:
             slide.kind = "case"
-            slide.body = _case_slot(item.case, outline.lesson)
+            slide.body = cases.get(item.case) or _case_slot(item.case, outline.lesson)
         elapsed += item.minutes
         section = notes.get(item.section) if item.section not in told else None
         told.add(item.section)
