@@ -62,6 +62,13 @@ rows:
   - {measure: Women, value: 61, references: [alpha2001]}
 """
 
+SOURCE_TEXT = """\
+provenance: A source text for tests.
+statements:
+  - {line: 1, text: Twitching is never serious.}
+  - {line: 2, text: Twitches are common.}
+"""
+
 COVERAGE = """\
 line,claim,notebook,section,references
 2,Twitches are common,01_test.ipynb,Where it starts,alpha2001;nhs-page
@@ -95,6 +102,7 @@ def project(tmp_path: Path) -> Path:
         "data/quizzes/01_test.yaml": QUIZ,
         "data/tables/counts.yaml": TABLE,
         "data/seed_coverage.csv": COVERAGE,
+        "data/source_text.yaml": SOURCE_TEXT,
         "notebooks/01_test.ipynb": notebook("Where it starts", "Key points"),
     }
     for name, text in files.items():

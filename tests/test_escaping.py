@@ -95,6 +95,7 @@ def hostile_site(tmp_path_factory):
             rows:
               - {{what: {yaml_text(HOSTILE)}, references: [evil2020]}}
             """,
+        "data/source_text.yaml": "provenance: Test.\nstatements: [{line: 1, text: Text.}]\n",
         "data/seed_coverage.csv": "line,claim,notebook,section,references\n"
         '1,"<script>window.pwned=1</script>",01_evil.ipynb,Evil section,evil2020\n',
     }

@@ -138,9 +138,6 @@ def readme_commands_cold() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         clone = Path(tmp) / "workbook"
         subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
-        shared = ROOT.parent / "shared"
-        if shared.exists():
-            os.symlink(shared, Path(tmp) / "shared")
         env = {**os.environ, "CI": "true"}
         results["./workbook lab, cold, until JupyterLab answers (s)"] = time_to_jupyterlab(
             clone, env

@@ -15,6 +15,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from twitchbook import freshness
+from twitchbook.errors import exit_on_data_error
+from twitchbook.loader import load_workbook
 from twitchbook.paths import NOTEBOOKS
 
 KERNEL_SPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -41,6 +44,7 @@ def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def execute(path: Path, out_dir: Path | None = None) -> str:
     notebook = nbformat.read(path, as_version=4)
+    made_from = freshness.fingerprint(notebook)  # what the outputs are made from
     client = NotebookClient(
         notebook,
         timeout=300,
@@ -55,7 +59,9 @@ def execute(path: Path, out_dir: Path | None = None) -> str:
         # Say what went wrong in one line (a DataError names file, item and field) and leave
         # the committed notebook untouched rather than save half a lesson.
         return f"FAILED {path.name}: {err.ename}: {err.evalue}"
-    nbformat.write(clean(notebook), (out_dir or path.parent) / path.name)
+    nbformat.write(
+        freshness.stamp(clean(notebook), made_from), (out_dir or path.parent) / path.name
+    )
     return f"executed {path.name}"
 
 
@@ -65,6 +71,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
     paths = [p.resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("*.ipynb"))
+    load_workbook()  # a data error: one line, and no notebook run
     with ProcessPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(execute, paths, [args.out_dir] * len(paths)))
     for line in results:
@@ -73,4 +80,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(exit_on_data_error(lambda: main(sys.argv[1:])))

@@ -1,24 +1,123 @@
-"""The shape of every data file, written as pydantic models (no hand-written field checks)."""
+"""The shape of every data file, and every rule it must keep, as pydantic models and validators.
+
+Rules that look beyond one file (a citation names a listed reference, a section is a heading of
+its lesson, an id is not taken by another file) read what the loader has already loaded from
+the validation context: {"file": ..., "stem": ..., "headings": ..., "taken": ..., "here": ...}.
+Validated without a context, a model checks only itself.
+
+A rule that finds fault with a field deeper than the model it runs on raises Invalid with the
+path to that field, so the message names the field a person has to change.
+"""
 
 import re
+import unicodedata
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+from .errors import hidden_characters
+from .reading import MAX_TEXT
+
+
+class Invalid(ValueError):
+    """A rule broken at a path below the model that checks it, e.g. ("choices", 1, "id")."""
+
+    def __init__(self, problem: str, at: tuple = ()):
+        super().__init__(problem)
+        self.at = at
+
+
+def _written(value):
+    # The reader keeps every value as written, except a plain number (61, 4.2); where text
+    # is wanted, the number's text is exactly what was written.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value.strip() if isinstance(value, str) else value
+
+
+def _visible(value: str) -> str:
+    hidden = hidden_characters(value.replace("\n", ""))
+    if hidden:
+        raise ValueError(
+            f"contains the invisible character {', '.join(hidden)}: delete it and type the "
+            "text again"
+        )
+    return value
+
+
+def _context(info: ValidationInfo) -> dict:
+    return info.context or {}
+
+
+def _claim(info: ValidationInfo, namespace: str, key: str, what: str, used="used") -> None:
+    """Refuse key if this file or an earlier one already used it in namespace."""
+    context = _context(info)
+    if "taken" not in context:
+        return
+    if (namespace, key) in context["here"]:
+        raise ValueError(f"{what} is already {used} earlier in this file (it appears twice)")
+    if (namespace, key) in context["taken"]:
+        raise ValueError(f"{what} is already {used} in {context['taken'][namespace, key]}")
+    context["here"].add((namespace, key))
+    context["taken"][namespace, key] = context["file"]
+
+
+def _cited(ids: list[str], info: ValidationInfo) -> list[str]:
+    context = _context(info)
+    if "taken" in context:
+        for number, ref in enumerate(ids):
+            if ("reference", ref) not in context["taken"]:
+                raise Invalid(
+                    f"cites '{ref}', which is in no reference list "
+                    "(data/references.yaml, data/references/)",
+                    at=(number,),
+                )
+    return ids
+
+
+def _heading_of(info: ValidationInfo, notebook: str, section: str) -> None:
+    headings = _context(info).get("headings")
+    if headings is None:
+        return
+    if notebook not in headings:
+        raise Invalid(f"'{notebook}' is not in notebooks/", at=("notebook",))
+    if section not in headings[notebook]:
+        raise Invalid(f"'{section}' is not a heading of {notebook}", at=("section",))
+
+
+def _names_its_file(lesson: str, info: ValidationInfo) -> str:
+    context = _context(info)
+    if "stem" in context and lesson != context["stem"]:
+        raise ValueError(f"'{lesson}' should match the file name ({context['stem']})")
+    headings = context.get("headings")
+    if headings is not None and f"{lesson}.ipynb" not in headings:
+        raise ValueError(f"names no lesson: there is no notebooks/{lesson}.ipynb")
+    return lesson
+
+
+Written = BeforeValidator(_written)
+Visible = AfterValidator(_visible)
+Text = Annotated[str, Written, StringConstraints(min_length=1, max_length=MAX_TEXT), Visible]
+Id = Annotated[str, Written, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+CitedIds = Annotated[list[Id], AfterValidator(_cited)]
+Lesson = Annotated[
+    str, StringConstraints(pattern=r"^\d\d_[a-z0-9_]+$"), AfterValidator(_names_its_file)
+]
 PmidText = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,8}$")]
 PmcidText = Annotated[str, StringConstraints(pattern=r"^PMC[0-9]+$")]
-DoiText = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
-UrlText = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$")]
+DoiText = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$"), Visible]
+UrlText = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$"), Visible]
 
 
 class Strict(BaseModel):
@@ -70,12 +169,34 @@ class Reference(Strict):
     def _numbers_as_text(cls, value):
         return str(value) if isinstance(value, int) else value
 
+    @field_validator("id")
+    @classmethod
+    def _id_unused(cls, value: str, info: ValidationInfo):
+        _claim(info, "reference", value, f"'{value}'")
+        return value
+
     @model_validator(mode="after")
     def _is_findable(self):
         if not (self.PMID or self.DOI or self.URL):
             raise ValueError("a reference needs a PMID, a DOI or a URL so a reader can find it")
         if self.type == "webpage" and not (self.URL and self.accessed):
-            raise ValueError("a web page needs both 'URL' and 'accessed' (the date it was read)")
+            raise Invalid(
+                "a web page needs both 'URL' and 'accessed' (the date it was read)",
+                at=("accessed",) if self.URL else ("URL",),
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _one_id_per_work(self, info: ValidationInfo):
+        """The same paper under two ids would be listed twice: catch it by its identifiers."""
+        works = _context(info).get("works")
+        for kind in ("PMID", "DOI"):
+            value = getattr(self, kind)
+            if works is None or not value:
+                continue
+            other = works.setdefault((kind, value.lower()), self.id)
+            if other != self.id:
+                raise Invalid(f"{value} is the same work as '{other}': cite that id", at=(kind,))
         return self
 
 
@@ -90,7 +211,21 @@ class GlossaryTerm(Strict):
     plain: Text
     technical: Text
     aliases: list[Text] = []
-    references: list[Id] = []
+    references: CitedIds = []
+
+    @field_validator("id")
+    @classmethod
+    def _id_unused(cls, value: str, info: ValidationInfo):
+        _claim(info, "term id", value, f"'{value}'")
+        return value
+
+    @field_validator("term")
+    @classmethod
+    def _term_unused(cls, value: str, info: ValidationInfo):
+        # Compared as a reader sees them: case and compatibility forms folded.
+        folded = unicodedata.normalize("NFKC", value).casefold()
+        _claim(info, "term", folded, f"'{value}'", used="defined")
+        return value
 
 
 class GlossaryFile(Strict):
@@ -110,12 +245,40 @@ class Question(Strict):
     stem: Text
     choices: list[Choice] = Field(min_length=2)
     answer: Annotated[str, StringConstraints(pattern=r"^[a-z]$")]
-    references: list[Id] = []
+    references: CitedIds = []
+
+    @field_validator("id")
+    @classmethod
+    def _id_unused(cls, value: str, info: ValidationInfo):
+        _claim(info, "question", value, f"'{value}'")
+        return value
+
+    @field_validator("section")
+    @classmethod
+    def _section_is_a_heading(cls, value: str, info: ValidationInfo):
+        if "stem" in _context(info):
+            try:
+                _heading_of(info, f"{_context(info)['stem']}.ipynb", value)
+            except Invalid as err:
+                raise ValueError(str(err)) from None
+        return value
+
+    @model_validator(mode="after")
+    def _answer_is_a_choice(self):
+        ids = [choice.id for choice in self.choices]
+        for number, choice_id in enumerate(ids):
+            if choice_id in ids[:number]:
+                raise Invalid(f"choice '{choice_id}' is used twice", at=("choices", number, "id"))
+        if self.answer not in ids:
+            raise Invalid(
+                f"'{self.answer}' is not one of the choices ({', '.join(ids)})", at=("answer",)
+            )
+        return self
 
 
 class QuizBank(Strict):
     provenance: Text
-    lesson: Annotated[str, StringConstraints(pattern=r"^\d\d_[a-z0-9_]+$")]
+    lesson: Lesson
     kind: Literal["quiz", "sorter"] = "quiz"
     questions: list[Question] = Field(min_length=1)
 
@@ -124,14 +287,49 @@ class TableRow(BaseModel):
     """A row of a data table: free columns, but every row names its sources."""
 
     model_config = ConfigDict(extra="allow", frozen=True)
-    references: list[Id] = Field(min_length=1)
+    references: Annotated[CitedIds, Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _cells_are_values(self):
+        """A cell is a number as written (61, 4.2) or text; never empty, a list or hidden."""
+        for column, value in (self.model_extra or {}).items():
+            if isinstance(value, int | float):
+                continue
+            if not isinstance(value, str):
+                raise Invalid(
+                    "should be one value (a number or text), not a list or mapping", (column,)
+                )
+            if not value.strip():
+                raise Invalid("is empty: write the value (or a dash if there is none)", (column,))
+            if len(value) > MAX_TEXT:
+                raise Invalid(f"is longer than {MAX_TEXT} characters", (column,))
+            try:
+                _visible(value)
+            except ValueError as err:
+                raise Invalid(str(err), (column,)) from None
+        return self
 
 
 class DataTable(Strict):
     provenance: Text
     title: Text
-    columns: dict[str, Text] = Field(min_length=1)
+    columns: dict[Annotated[str, Visible], Text] = Field(min_length=1)
     rows: list[TableRow] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rows_fill_the_columns(self):
+        for number, row in enumerate(self.rows):
+            values = row.model_extra or {}
+            for column in self.columns:
+                if column not in values:
+                    raise Invalid("is missing", at=("rows", number, column))
+            for column in values:
+                if column not in self.columns:
+                    raise Invalid(
+                        f"is not one of the columns ({', '.join(self.columns)})",
+                        at=("rows", number, column),
+                    )
+        return self
 
 
 class CoverageRow(Strict):
@@ -140,6 +338,26 @@ class CoverageRow(Strict):
     notebook: Annotated[str, StringConstraints(pattern=r"^\d\d_[a-z0-9_]+\.ipynb$")]
     section: Text
     references: Text
+
+    @field_validator("line")
+    @classmethod
+    def _line_of_the_source(cls, value: int, info: ValidationInfo):
+        lines = _context(info).get("source lines")
+        if lines is not None and value not in lines:
+            raise ValueError(
+                f"{value} is not a line of the source text (data/source_text.yaml has "
+                f"lines 1 to {max(lines)})"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _resolves(self, info: ValidationInfo):
+        _heading_of(info, self.notebook, self.section)
+        try:
+            _cited(self.reference_ids, info)
+        except Invalid as err:
+            raise Invalid(str(err), at=("references",)) from None
+        return self
 
     @property
     def reference_ids(self) -> list[str]:
@@ -156,24 +374,95 @@ class CoverageRow(Strict):
         return value
 
 
+class CoverageFile(Strict):
+    """data/seed_coverage.csv: where the workbook teaches each line of the source text."""
+
+    rows: list[CoverageRow] = Field(min_length=1)
+
+
+class Statement(Strict):
+    line: int = Field(ge=1)
+    text: Text
+
+
+class SourceText(Strict):
+    """data/source_text.yaml: the text the workbook was written from, one statement a line."""
+
+    provenance: Text
+    statements: list[Statement] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _numbered_in_order(self):
+        for number, statement in enumerate(self.statements, start=1):
+            if statement.line != number:
+                raise Invalid(
+                    f"should be {number}: statements are numbered 1, 2, 3 ... in order",
+                    at=("statements", number - 1, "line"),
+                )
+        return self
+
+
+class Asked(Strict):
+    ask: Text
+    answer: Text
+
+
+class SectionNotes(Strict):
+    section: Text
+    minutes: int = Field(ge=1, le=240)
+    points: list[Text] = []
+    misconceptions: list[Text] = []
+    questions: list[Asked] = []
+
+    @field_validator("section")
+    @classmethod
+    def _section_is_a_heading(cls, value: str, info: ValidationInfo):
+        context = _context(info)
+        if "stem" in context:
+            _claim(info, f"section of {context['stem']}", value, "this section")
+            try:
+                _heading_of(info, f"{context['stem']}.ipynb", value)
+            except Invalid as err:
+                raise ValueError(str(err)) from None
+        return value
+
+
+class SpeakerNotes(Strict):
+    """data/speaker_notes/NN_name.yaml: what to say on each section (see speaker_notes.py)."""
+
+    NAMED_BY: ClassVar[str] = "section"  # messages name a section's notes by its heading
+
+    provenance: Text
+    lesson: Lesson
+    notes: list[SectionNotes] = Field(min_length=1)
+
+
 # Slide outlines (data/slide_outlines/NN_name.yaml): one deck per lesson, written for teaching.
 # The limits keep a slide readable from the back of a room at 1280x720: a short title, at most
 # four short points, and the lesson's own text for everything longer (in the speaker notes).
+# What a slide shows must exist: the loader's context gives the lesson headings, the figure
+# ids each lesson's saved outputs show ("figures"), and the files loaded before (questions and
+# references through "taken", tables and cases through "files").
 SLIDE_TITLE_WORDS = 10
 SLIDE_BULLETS = 4
 SLIDE_BULLET_WORDS = 16
 SLIDE_WORDS = 48  # title and points together
 SLIDE_MINUTES = (1, 3)
-TableName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$")]
+TableName = Annotated[str, Written, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$")]
 
 
 def _words(text: str) -> int:
     return len(text.split())
 
 
+def _lesson_notebook(info: ValidationInfo) -> str | None:
+    stem = _context(info).get("stem")
+    return f"{stem}.ipynb" if stem else None
+
+
 class OutlineBullet(Strict):
     text: Text
-    cite: list[Id] = []  # reference ids, as the lesson cites them
+    cite: CitedIds = []  # reference ids, as the lesson cites them
 
     @field_validator("text")
     @classmethod
@@ -190,6 +479,24 @@ class OutlineTable(Strict):
     columns: list[Text] = []  # which columns to show (all when empty)
     rows: list[Annotated[int, Field(ge=1)]] = []  # which rows, counted from 1 (all when empty)
 
+    @model_validator(mode="after")
+    def _exists(self, info: ValidationInfo):
+        tables = _context(info).get("files", {}).get("tables")
+        if tables is None:
+            return self
+        table = tables.get(self.name)
+        if table is None:
+            raise Invalid(f"'{self.name}' is not a table in data/tables", at=("name",))
+        for number, column in enumerate(self.columns):
+            if column not in table.columns:
+                raise Invalid(f"'{column}' is not a column of {self.name}", at=("columns", number))
+        for number, row in enumerate(self.rows):
+            if row > len(table.rows):
+                raise Invalid(
+                    f"{self.name} has no row {row} (it has {len(table.rows)})", at=("rows", number)
+                )
+        return self
+
 
 class OutlineSlide(Strict):
     title: Text
@@ -198,7 +505,7 @@ class OutlineSlide(Strict):
     figure: Id | None = None  # a figure id of the lesson (tb.show(id=...))
     quiz: Id | None = None  # a question id of a quiz bank
     table: OutlineTable | None = None
-    case: Id | None = None  # a branching case or triage exercise
+    case: Id | None = None  # a branching case or triage exercise of data/cases
     minutes: int = Field(ge=SLIDE_MINUTES[0], le=SLIDE_MINUTES[1])
     notes: list[Text] = Field(min_length=1)  # what to say, for the speaker view
 
@@ -207,6 +514,45 @@ class OutlineSlide(Strict):
     def _short_title(cls, value: str):
         if _words(value) > SLIDE_TITLE_WORDS:
             raise ValueError(f"has {_words(value)} words; a title has at most {SLIDE_TITLE_WORDS}")
+        return value
+
+    @field_validator("section")
+    @classmethod
+    def _section_is_a_heading(cls, value: str, info: ValidationInfo):
+        notebook = _lesson_notebook(info)
+        if notebook:
+            try:
+                _heading_of(info, notebook, value)
+            except Invalid as err:
+                raise ValueError(str(err)) from None
+        return value
+
+    @field_validator("figure")
+    @classmethod
+    def _figure_of_the_lesson(cls, value, info: ValidationInfo):
+        figures = _context(info).get("figures")
+        notebook = _lesson_notebook(info)
+        if value and figures is not None and value not in figures.get(notebook, set()):
+            raise ValueError(f"'{value}' is not a figure of {notebook}")
+        return value
+
+    @field_validator("quiz")
+    @classmethod
+    def _question_exists(cls, value, info: ValidationInfo):
+        taken = _context(info).get("taken")
+        if value and taken is not None and ("question", value) not in taken:
+            raise ValueError(f"'{value}' is not a question in data/quizzes")
+        return value
+
+    @field_validator("case")
+    @classmethod
+    def _case_exists(cls, value, info: ValidationInfo):
+        context = _context(info)
+        if value and "taken" in context:
+            cases = context.get("files", {}).get("cases", {})
+            known = set(cases) | {getattr(case, "id", None) for case in cases.values()}
+            if value not in known:
+                raise ValueError(f"'{value}' is not a case in data/cases")
         return value
 
     @model_validator(mode="after")
@@ -223,8 +569,10 @@ class OutlineSlide(Strict):
 
 
 class SlideOutline(Strict):
+    """data/slide_outlines/NN_name.yaml: the slides of one lesson's deck, in order."""
+
     provenance: Text
-    lesson: Annotated[str, StringConstraints(pattern=r"^\d\d_[a-z0-9_]+$")]
+    lesson: Lesson
     minutes: int = Field(ge=1, le=240)  # the lesson's stated time
     slides: list[OutlineSlide] = Field(min_length=1)
 
@@ -232,12 +580,15 @@ class SlideOutline(Strict):
     def _fits_the_time(self):
         spent = sum(slide.minutes for slide in self.slides)
         if spent != self.minutes:
-            raise ValueError(f"the slides' minutes add up to {spent}, not {self.minutes}")
+            raise Invalid(
+                f"the slides' minutes add up to {spent}, not {self.minutes}", at=("minutes",)
+            )
         # One to two minutes a slide, on average.
         fewest, most = -(-self.minutes // 2), self.minutes
         if not fewest <= len(self.slides) <= most:
-            raise ValueError(
+            raise Invalid(
                 f"has {len(self.slides)} slides for {self.minutes} minutes;"
-                f" {fewest} to {most} fit (one to two minutes a slide)"
+                f" {fewest} to {most} fit (one to two minutes a slide)",
+                at=("slides",),
             )
         return self

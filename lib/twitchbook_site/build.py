@@ -18,6 +18,8 @@ from pathlib import Path
 import nbformat
 import twitchbook
 from sphinx.cmd.build import build_main
+from twitchbook.errors import exit_on_data_error
+from twitchbook.freshness import check_fresh
 from twitchbook.lessons import back_matter, is_lesson, lessons
 from twitchbook.loader import load_workbook
 from twitchbook.paths import ROOT
@@ -170,6 +172,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=BUILD / "html")
     args = parser.parse_args()
+    load_workbook(ROOT)  # before anything is written: a data error, or
+    check_fresh(ROOT)  # outputs made from older data or code, ends the build in one line
     status = build(args.out)
     if status == 0:
         build_slides(args.out)
@@ -182,4 +186,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(exit_on_data_error(main))

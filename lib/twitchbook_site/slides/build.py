@@ -11,7 +11,6 @@ from pathlib import Path
 import nbformat
 from twitchbook.loader import load_workbook
 from twitchbook.paths import ROOT
-from twitchbook.speaker_notes import load_speaker_notes
 
 from ..paths import BUILD
 from .assets import copy_assets
@@ -43,7 +42,7 @@ def decks(root: Path = ROOT) -> list[Deck]:
     built = []
     for position, lesson in enumerate(lessons):
         outline = book.slide_outlines[lesson]
-        notes = load_speaker_notes(lesson, book.headings[f"{lesson}.ipynb"], root)
+        notes = book.speaker_notes.get(lesson, {})
         links = {}
         if position + 1 < len(lessons):
             following = lessons[position + 1]

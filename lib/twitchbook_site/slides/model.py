@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from docutils.nodes import make_id
 from markupsafe import Markup
 from twitchbook.quiz import question_html
-from twitchbook.speaker_notes import SectionNotes
+from twitchbook.schema import SectionNotes
 
 from .figures import SavedFigure, figure_json, for_the_projector
 from .markdown import NEW_TAB, citation_links, escape, inline, paragraphs
