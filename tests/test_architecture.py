@@ -6,8 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
 from twitchbook.lessons import is_lesson, lessons
+
+from conftest import ROOT
 
 SYS_PATH_EDIT = re.compile(r"sys\.path\s*(\.\s*(insert|append|extend)|\[|\+?=)")
 
@@ -22,7 +23,9 @@ def tracked_files(*patterns: str) -> list[str]:
 def test_import_contracts_hold():
     """No cycles inside either package; twitchbook never imports the site build."""
     lint_imports = Path(sys.executable).parent / "lint-imports"  # installed beside pytest
-    run = subprocess.run([str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "Contracts: 3 kept, 0 broken." in run.stdout
 
