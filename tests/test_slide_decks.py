@@ -153,3 +153,26 @@ def test_a_saved_case_goes_on_a_slide_without_sections_and_with_its_links_beside
     assert link["href"] == "../references.html#ref-nhs-twitching"
     assert link["target"] == "_blank" and link["rel"] == ["noopener"]
     assert soup.find("style")
+
+
+def test_a_figures_html_controls_become_slide_buttons():
+    """Figures whose states are chosen by HTML controls keep them on the slide, as buttons."""
+    from twitchbook_site.slides.figures import _controls
+
+    box = BeautifulSoup(
+        '<figure class="tb-figure">'
+        '<div class="tb-control tb-buttons"><span class="tb-control-name">Nerve:</span>'
+        '<button data-state="0" aria-pressed="false">Healthy</button>'
+        '<button data-state="1" aria-pressed="true">Spasm</button></div>'
+        '<div class="tb-control tb-menu"><label for="m">Show:</label><select id="m">'
+        '<option value="0">All</option><option value="1" selected>One</option></select></div>'
+        '<div class="tb-control tb-slider"><label for="s">Pressure: <output>None</output></label>'
+        '<input type="range" id="s" value="2"><div class="tb-ticks"><span>None</span>'
+        "<span>Mild</span><span>Severe</span></div></div></figure>",
+        "html.parser",
+    )
+    assert _controls(box) == (
+        {"name": "Nerve", "labels": ["Healthy", "Spasm"], "active": 1},
+        {"name": "Show", "labels": ["All", "One"], "active": 1},
+        {"name": "Pressure", "labels": ["None", "Mild", "Severe"], "active": 2},
+    )

@@ -6,6 +6,7 @@
   "use strict";
 
   var HEIGHT = 720;
+  var PLOT_HEIGHT = 560; // twitchbook_site/slides/figures.py
   // Type sizes (px) a slide may take, largest first tried: big enough to read from the back.
   var RANGES = {
     text: [28, 46],
@@ -49,12 +50,37 @@
       var target = document.getElementById(block.dataset.target);
       if (!target || target.dataset.drawn) return;
       var figure = JSON.parse(block.textContent);
+      // The plot takes the height its controls leave (slides.css gives it 560 px in all).
+      var controls = 0;
+      target.parentNode.querySelectorAll(".tb-slide-controls").forEach(function (row) {
+        controls += row.offsetHeight + 8;
+      });
+      figure.layout.height = PLOT_HEIGHT - controls;
+      target.style.height = figure.layout.height + "px";
       var config = { displayModeBar: false, responsive: false, displaylogo: false };
       window.Plotly.newPlot(target, figure.data, figure.layout, config).then(function () {
         target.dataset.drawn = "true";
       });
     });
   }
+
+  // A figure's states (its buttons, menu or slider in the lesson) as buttons on the slide:
+  // each applies its precomputed changes to the plot.
+  document.querySelectorAll(".tb-slide-controls button").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var figure = button.closest("figure");
+      var block = figure.querySelector("script.tb-plot-data");
+      var target = document.getElementById(block.dataset.target);
+      var spec = JSON.parse(block.textContent);
+      var control = spec.controls && spec.controls[Number(button.dataset.control)];
+      var state = control && control.states[Number(button.dataset.state)];
+      if (!state || !window.Plotly || !target.dataset.drawn) return;
+      window.Plotly.update(target, state.data || {}, state.layout || {});
+      button.parentNode.querySelectorAll("button").forEach(function (other) {
+        other.setAttribute("aria-pressed", String(other === button));
+      });
+    });
+  });
 
   function setRevealed(slide, shown) {
     if (!slide || !slide.querySelector(".tb-quiz")) return;

@@ -31,6 +31,7 @@ class SavedFigure:
     alt: str
     sources: list[str]  # reference ids behind the figure
     figure: dict  # plotly's data and layout, as the lesson saved them
+    controls: tuple = ()  # ({"name", "labels", "active"}, ...) for a figure's HTML controls
 
 
 def saved_figures(notebook) -> dict[str, SavedFigure]:
@@ -53,8 +54,31 @@ def saved_figures(notebook) -> dict[str, SavedFigure]:
                     alt=alt.get_text(" ", strip=True) if alt else "",
                     sources=_cited(box),
                     figure=json.loads(data.replace("<\\/", "</").replace("<\\!--", "<!--")),
+                    controls=_controls(box),
                 )
     return found
+
+
+def _controls(box) -> tuple:
+    """The names and state labels of a figure's HTML controls (buttons, menu or slider)."""
+    found = []
+    for control in box.select(".tb-control"):
+        label = control.select_one(".tb-control-name, label")
+        name = label.find(string=True, recursive=False) if label else ""
+        if control.select("button[data-state]"):
+            options = control.select("button[data-state]")
+            labels = [b.get_text(" ", strip=True) for b in options]
+            active = next((i for i, b in enumerate(options) if b.get("aria-pressed") == "true"), 0)
+        elif control.select("option"):
+            options = control.select("option")
+            labels = [o.get_text(" ", strip=True) for o in options]
+            active = next((i for i, o in enumerate(options) if o.has_attr("selected")), 0)
+        else:
+            labels = [t.get_text(" ", strip=True) for t in control.select(".tb-ticks span")]
+            slider = control.select_one("input[type=range]")
+            active = int(slider.get("value", 0)) if slider else 0
+        found.append({"name": (name or "").strip().rstrip(":"), "labels": labels, "active": active})
+    return tuple(found)
 
 
 def _cited(box) -> list[str]:
@@ -67,7 +91,8 @@ def _cited(box) -> list[str]:
 
 
 def for_the_projector(figure: dict) -> dict:
-    """A copy of the figure laid out at the slide's size, with every font scaled up."""
+    """A copy of the figure laid out at the slide's size, with every font scaled up (slides.js
+    takes the height of any row of controls off the plot's)."""
     shown = copy.deepcopy(figure)
     layout = shown.setdefault("layout", {})
     _scale_fonts(shown)

@@ -26,7 +26,7 @@ class Slide:
     title: str
     kind: str  # text, figure, quiz, table, case or end
     bullets: list[Markup] = field(default_factory=list)
-    figure: dict | None = None  # {"id", "title", "alt", "json"} for figure slides
+    figure: dict | None = None  # {"id", "title", "alt", "json", "controls"} for figure slides
     body: Markup = Markup("")  # a quiz's form, a table, a case's slot, the end slide's links
     sources: Markup = Markup("")  # citation links for the footer of figure and table slides
     notes: Markup = Markup("")
@@ -68,6 +68,7 @@ def build_deck(
                 "title": saved.title,
                 "alt": saved.alt,
                 "json": Markup(figure_json(for_the_projector(saved.figure))),
+                "controls": saved.controls,
             }
             slide.sources, listed = _footer(saved.sources, references)
         elif item.quiz:
