@@ -47,10 +47,11 @@ def build_deck(
     """notes: the lesson's speaker notes by section; links: the end slide's {label: href};
     cases: the saved HTML of the cases the lessons show, by id."""
     cases = cases or {}
+    told = _placed(notes, outline, book.headings.get(f"{outline.lesson}.ipynb", []))
     references = book.references
     questions = {q.id: (lesson, q) for lesson, b in book.quizzes.items() for q in b.questions}
     quizzes = [s.quiz for s in outline.slides if s.quiz]
-    slides, elapsed, told, ids = [], 0, set(), set()
+    slides, elapsed, ids = [], 0, set()
     for number, item in enumerate(outline.slides, start=1):
         slide = Slide(
             id=_unique(make_id(item.title) or f"slide-{number}", ids),
@@ -87,12 +88,27 @@ def build_deck(
             slide.kind = "case"
             slide.body = cases.get(item.case) or _case_slot(item.case, outline.lesson)
         elapsed += item.minutes
-        section = notes.get(item.section) if item.section not in told else None
-        told.add(item.section)
-        slide.notes = _notes(item, elapsed, outline.minutes, section, answer + listed)
+        slide.notes = _notes(
+            item, elapsed, outline.minutes, told.get(number - 1, []), answer + listed
+        )
         slides.append(slide)
     slides.append(_end_slide(outline.lesson, links))
     return Deck(outline.lesson, title, outline.minutes, slides)
+
+
+def _placed(notes: dict, outline, headings: list[str]) -> dict[int, list[SectionNotes]]:
+    """Each section's speaker notes go on the first slide that teaches that section or one
+    after it in the lesson (the last slide for sections after every slide's)."""
+    order = {}
+    for position, heading in enumerate(headings):
+        order.setdefault(heading, position)
+    taught = [order.get(item.section, 0) for item in outline.slides]
+    placed: dict[int, list[SectionNotes]] = {}
+    for name, section in notes.items():
+        at = order.get(name, 0)
+        index = next((i for i, p in enumerate(taught) if p >= at), len(taught) - 1)
+        placed.setdefault(index, []).append(section)
+    return placed
 
 
 def _footer(ref_ids: list[str], references) -> tuple[Markup, Markup]:
@@ -159,7 +175,7 @@ def _case_slot(case_id: str, lesson: str) -> Markup:
     ).format(case_id, PAGE_PREFIX, lesson, NEW_TAB)
 
 
-def _notes(item, elapsed: int, total: int, section: SectionNotes | None, answer) -> Markup:
+def _notes(item, elapsed: int, total: int, sections: list[SectionNotes], answer) -> Markup:
     parts = [
         Markup(
             "<p><strong>About {} min</strong> (by the end of this slide: {} of {} min)</p>"
@@ -167,7 +183,9 @@ def _notes(item, elapsed: int, total: int, section: SectionNotes | None, answer)
         paragraphs(item.notes),
         answer,
     ]
-    if section:
+    for section in sections:
+        if len(sections) > 1:
+            parts.append(Markup("<h4>{}</h4>").format(section.section))
         for heading, items in (
             ("Talking points", section.points),
             ("Misconceptions", section.misconceptions),
