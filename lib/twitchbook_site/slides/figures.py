@@ -99,6 +99,11 @@ def for_the_projector(figure: dict) -> dict:
     font = layout.setdefault("font", {})
     font["size"] = max(MIN_FONT, round(FONT_SCALE * font.get("size", 14)))
     layout.update(width=PLOT_WIDTH, height=PLOT_HEIGHT, autosize=False)
+    # plotly shrinks a bar's label to fit the bar; on a slide it keeps its size instead.
+    layout["uniformtext"] = {"minsize": MIN_FONT, "mode": "show"}
+    for trace in shown.get("data", []):
+        if trace.get("type") == "bar":
+            trace["constraintext"] = "none"
     margin = layout.get("margin", {})
     layout["margin"] = {side: round(MARGIN_SCALE * size) for side, size in margin.items()}
     legend = layout.get("legend")
