@@ -63,8 +63,7 @@ def test_answer_is_hidden_in_details_and_links_back_to_the_section():
     assert details.summary.get_text() == "Show the answer"
     assert not details.has_attr("open")
     assert "Answer: B." in details.get_text()
-    link = details.select_one("a.tb-back")
-    assert link["href"] == "01_facial_nerve.ipynb#where-the-nerve-is-squeezed"
+    assert details.select_one("a.tb-back").get_text() == "Review: Where the nerve is squeezed"
 
 
 def test_text_from_the_bank_is_escaped_never_run():
@@ -89,14 +88,24 @@ def test_plain_text_twin_lists_choices_but_never_the_answer():
     assert "Correct" not in text and "well done" not in text
 
 
-def test_presenter_mode_holds_back_verdicts_until_revealed():
+def test_presenter_mode_is_never_written_into_the_quiz():
+    """A lesson saved while presenting must still give students their verdicts."""
     from twitchbook.presenter import presenter_mode
 
     presenter_mode(True)
     try:
-        page = soup(render())
+        presenting = render()
     finally:
         presenter_mode(False)
-    assert "tb-presenting" in page.form["class"]
-    assert page.select_one("details.tb-answer summary").get_text() == "Reveal the answer"
-    assert "tb-presenting" not in soup(render()).form["class"]
+    assert presenting == render()
+    assert "tb-presenting" not in presenting
+
+
+def test_arrow_and_letter_keys_in_the_choices_are_left_to_the_page_by_jupyterlab():
+    radios = soup(render()).select(".tb-choices input[type=radio]")
+    assert [r["data-lm-suppress-shortcuts"] for r in radios] == ["true"] * 3
+
+
+def test_review_link_uses_the_heading_id_jupyterlab_gives():
+    link = soup(render()).select_one("a.tb-back")
+    assert link["href"] == "01_facial_nerve.ipynb#Where-the-nerve-is-squeezed"

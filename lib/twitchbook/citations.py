@@ -36,7 +36,16 @@ def label(ref: Reference) -> str:
 
 
 def anchor(ref_id: str) -> str:
+    """The id of a reference's entry. The entry also carries it as data-jupyter-id, the
+    attribute JupyterLab looks for when a link such as references.ipynb#ref-x opens the list."""
     return f"ref-{ref_id}"
+
+
+def heading_link(notebook: str, heading: str) -> str:
+    """A link to a heading of a notebook, in the form JupyterLab resolves: its heading ids are
+    the heading's text with spaces as hyphens. The site build maps the fragment to the id
+    Sphinx gives the same heading (lowercase, docutils' make_id)."""
+    return f"{notebook}#{escape(heading.replace(' ', '-'))}"
 
 
 def cite(ref_id: str) -> str:

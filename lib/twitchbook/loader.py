@@ -25,6 +25,7 @@ from .schema import (
     CoverageFile,
     CoverageRow,
     DataTable,
+    DiagnosticAccuracyFile,
     GlossaryFile,
     GlossaryTerm,
     QuizBank,
@@ -34,6 +35,7 @@ from .schema import (
     SlideOutline,
     SourceText,
     SpeakerNotes,
+    StudyDesignFile,
 )
 
 
@@ -65,6 +67,8 @@ KINDS = (
     Kind("tables", "tables/*.yaml", DataTable),
     Kind("coverage", "seed_coverage.csv", CoverageFile, required=True),
     Kind("speaker_notes", "speaker_notes/*.yaml", SpeakerNotes),
+    Kind("diagnostic_tests", "tests/*.yaml", DiagnosticAccuracyFile),
+    Kind("study_designs", "studies/*.yaml", StudyDesignFile),
     Kind("slide_outlines", "slide_outlines/*.yaml", SlideOutline),
     # A new kind is one line here, e.g. Kind("cases", "cases/*.yaml", CaseFile); it appears
     # as book.cases, a dict from file name (without .yaml) to its model.

@@ -38,7 +38,8 @@ def glossary_page() -> None:
             for r in term.references
         )
         items.append(
-            f'<dt id="term-{term.id}">{escape(term.term)}</dt>'
+            # data-jupyter-id: what JupyterLab looks for when a link opens this page at a term.
+            f'<dt id="term-{term.id}" data-jupyter-id="term-{term.id}">{escape(term.term)}</dt>'
             f"<dd><p>{escape(term.plain)}</p>"
             f'<p class="tb-technical"><em>Technical:</em> {escape(term.technical)}'
             f"{' Sources: ' + sources + '.' if sources else ''}</p></dd>"
@@ -55,7 +56,8 @@ def references_page() -> None:
     for ref_id, entry in entries.items():
         ref = book.references[ref_id]
         items.append(
-            f'<li id="{anchor(ref_id)}"><span class="tb-ref-label">{escape(label(ref))}</span> '
+            f'<li id="{anchor(ref_id)}" data-jupyter-id="{anchor(ref_id)}">'
+            f'<span class="tb-ref-label">{escape(label(ref))}</span> '
             f'{entry} <span class="tb-ref-ids">{identifier_links(ref)}</span></li>'
         )
     plain = "\n".join(label(book.references[r]) for r in entries)

@@ -1,15 +1,22 @@
 """Quizzes from the quiz banks in data/quizzes, as plain HTML that needs no kernel and no script.
 
-Each choice is a native radio button, so the keyboard works everywhere. Feedback for the chosen
-answer appears through CSS alone (:checked), in words rather than colour, and a <details>
-element reveals the answer and its explanation on demand, even with scripts and styles off.
+Each choice is a native radio button, so the keyboard works everywhere: Tab reaches the group,
+the arrow keys move between choices and select one. In JupyterLab the arrow and letter keys are
+notebook commands (next cell, insert a cell); each radio button carries Lumino's
+data-lm-suppress-shortcuts, which tells JupyterLab to leave keys pressed on it to the page
+(JupyterLab reads the attribute from the focused element up, so it must be on the input).
+Feedback for the chosen answer appears through CSS alone (:checked), in words as well as
+colour, and a <details> element reveals the answer and its explanation on demand, even with
+scripts and styles off.
+
+The HTML is the same whoever runs it: presenter mode (held-back verdicts, large type) is
+decided in the browser by CSS (see presenter.py), so a lesson saved while presenting still
+gives students their feedback.
 """
 
-from docutils.nodes import make_id
-
-from .citations import cite_list
+from .citations import cite_list, heading_link
 from .loader import workbook
-from .presenter import is_presenting
+from .presenter import show_presenter_switch
 from .render import escape, show_html
 from .schema import Question
 
@@ -17,9 +24,10 @@ SORTER_PROMPT = "Sort this case:"
 
 
 def section_link(lesson: str, section: str) -> str:
-    """A link to a lesson's section; the id is the one the site generator gives the heading."""
+    """A link back to the lesson's section, in the form JupyterLab scrolls to."""
     return (
-        f'<a class="tb-back" href="{lesson}.ipynb#{make_id(section)}">Review: {escape(section)}</a>'
+        f'<a class="tb-back" href="{heading_link(lesson + ".ipynb", section)}">'
+        f"Review: {escape(section)}</a>"
     )
 
 
@@ -37,7 +45,7 @@ def question_html(
         choices.append(
             f'<div class="tb-choice">'
             f'<input type="radio" id="{key}-{choice.id}" name="{key}" value="{choice.id}"'
-            f' data-correct="{str(correct).lower()}">'
+            f' data-correct="{str(correct).lower()}" data-lm-suppress-shortcuts="true">'
             f'<label for="{key}-{choice.id}"><span class="tb-letter">{letters[choice.id]}.</span> '
             f"{escape(choice.text)}</label>"
             f'<p class="tb-feedback" aria-live="polite"><strong>{verdict}</strong> '
@@ -46,16 +54,14 @@ def question_html(
     right = next(c for c in question.choices if c.id == question.answer)
     kind = "Case" if sorter else "Question"
     prompt = f" {SORTER_PROMPT}" if sorter else ""
-    # Presenting to a class: a chosen answer shows no verdict until the answer is revealed.
-    classes = "tb-quiz tb-presenting" if is_presenting() else "tb-quiz"
     return (
-        f'<form class="{classes}" id="quiz-{key}" data-question="{escape(question.id)}"'
+        f'<form class="tb-quiz" id="quiz-{key}" data-question="{escape(question.id)}"'
         f' data-lesson="{escape(lesson)}" aria-label="{kind} {number} of {total}">'
         f'<fieldset><legend><span class="tb-q-number">{kind} {number} of {total}.</span>'
         f"{prompt} {escape(question.stem)}</legend>"
-        f'<div class="tb-choices">{"".join(choices)}</div></fieldset>'
-        f'<details class="tb-answer"><summary>{"Reveal" if is_presenting() else "Show"} the answer'
-        f"</summary>"
+        f'<div class="tb-choices">{"".join(choices)}</div>'
+        f"</fieldset>"
+        '<details class="tb-answer"><summary>Show the answer</summary>'
         f"<p><strong>Answer: {letters[right.id]}. {escape(right.text)}</strong></p>"
         f"<p>{escape(right.feedback)}{sources} {back}</p></details></form>"
     )
@@ -92,6 +98,7 @@ def mixed_review(per_lesson: int = 2, *, exclude: tuple = ("08_review",)) -> Non
         question_html(q, lesson, n, total, "review") for n, (lesson, q) in enumerate(items, start=1)
     )
     plain = "\n\n".join(question_text(q, n, total) for n, (_, q) in enumerate(items, start=1))
+    show_presenter_switch()
     show_html(f'<div class="tb-quiz-set">{markup}</div>', plain)
 
 
@@ -102,4 +109,5 @@ def _show(questions, lesson, context, sorter):
         for n, q in enumerate(questions, start=1)
     )
     plain = "\n\n".join(question_text(q, n, total) for n, q in enumerate(questions, start=1))
+    show_presenter_switch()
     show_html(f'<div class="tb-quiz-set">{markup}</div>', plain)

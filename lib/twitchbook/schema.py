@@ -437,6 +437,52 @@ class SpeakerNotes(Strict):
     notes: list[SectionNotes] = Field(min_length=1)
 
 
+# Diagnostic accuracy (data/tests/) and study designs (data/studies/), read by the widgets.
+Probability = Annotated[float, Field(ge=0, le=1)]
+
+
+class DiagnosticTest(Strict):
+    """A test's accuracy as one study measured it; the widget turns it into post-test odds."""
+
+    id: Id
+    name: Text
+    condition: Text
+    positive: Text  # what a positive result means, in plain words
+    sensitivity: Probability
+    specificity: Probability
+    population: Text  # who was tested, so the numbers are read in their setting
+    references: list[Id] = Field(min_length=1)
+
+
+class PretestExample(Strict):
+    """A pre-test probability seen in a real group of patients, as a starting point."""
+
+    id: Id
+    setting: Text
+    probability: Probability
+    references: list[Id] = Field(min_length=1)
+
+
+class DiagnosticAccuracyFile(Strict):
+    provenance: Text
+    tests: list[DiagnosticTest] = Field(min_length=1)
+    pretest: list[PretestExample] = []
+
+
+class StudyDesign(Strict):
+    """How one cited study was done: its design and how many patients it counted."""
+
+    reference: Id
+    design: Literal["systematic review", "case series", "narrative review"]
+    patients: int | None = Field(None, ge=1)  # None: the source gives no count
+    note: Text | None = None
+
+
+class StudyDesignFile(Strict):
+    provenance: Text
+    # The data table in data/tables whose rows these studies stand behind.
+    table: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")]
+    studies: list[StudyDesign] = Field(min_length=1)
 # Slide outlines (data/slide_outlines/NN_name.yaml): one deck per lesson, written for teaching.
 # The limits keep a slide readable from the back of a room at 1280x720: a short title, at most
 # four short points, and the lesson's own text for everything longer (in the speaker notes).

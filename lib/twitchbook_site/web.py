@@ -1,10 +1,17 @@
 """Changes a notebook needs before it becomes a web page or a slide deck."""
 
+import html
 import re
 
 import nbformat
+from docutils.nodes import make_id
 
 IPYNB_LINK = re.compile(r'href="([A-Za-z0-9_]+)\.ipynb(#[^"]*)?"')
+
+
+def site_fragment(fragment: str | None) -> str:
+    """JupyterLab's heading ids keep the heading's case; Sphinx's are docutils' make_id."""
+    return "#" + make_id(html.unescape(fragment[1:])) if fragment else ""
 
 
 def for_the_web(notebook: nbformat.NotebookNode, page_prefix: str = "") -> nbformat.NotebookNode:
@@ -22,7 +29,8 @@ def for_the_web(notebook: nbformat.NotebookNode, page_prefix: str = "") -> nbfor
             if html:
                 text = "".join(html) if isinstance(html, list) else html
                 out["data"]["text/html"] = IPYNB_LINK.sub(
-                    lambda m: f'href="{page_prefix}{m.group(1)}.html{m.group(2) or ""}"', text
+                    lambda m: f'href="{page_prefix}{m.group(1)}.html{site_fragment(m.group(2))}"',
+                    text,
                 )
     return notebook
 

@@ -8,8 +8,7 @@ room votes before the instructor clicks), with its links opened beside the deck.
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
-from ..web import IPYNB_LINK
-from .markdown import NEW_TAB
+from .markdown import beside_the_deck
 
 CASE_ROOTS = ".tb-case[data-case], .tb-triage[data-case]"
 
@@ -30,12 +29,6 @@ def saved_cases(notebooks, page_prefix: str) -> dict[str, Markup]:
                     # reveal.js takes every <section> in a deck for a slide of its own.
                     for step in root.find_all("section"):
                         step.name, step["role"] = "div", "region"
-                    shown = Markup(styles + _linked(str(root), page_prefix))
+                    shown = Markup(styles + beside_the_deck(str(root), page_prefix))
                     found.setdefault(root["data-case"], shown)
     return found
-
-
-def _linked(html: str, page_prefix: str) -> str:
-    return IPYNB_LINK.sub(
-        lambda m: f'href="{page_prefix}{m.group(1)}.html{m.group(2) or ""}"{NEW_TAB}', html
-    )

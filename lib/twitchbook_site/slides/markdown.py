@@ -5,6 +5,8 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 from twitchbook.citations import anchor, label
 
+from ..web import IPYNB_LINK, site_fragment
+
 # "html": False escapes any tag written in a data file instead of passing it through.
 _INLINE = MarkdownIt("commonmark", {"html": False}).disable(["image", "link", "autolink"])
 
@@ -27,8 +29,16 @@ def citation_links(ref_ids, references, page_prefix: str) -> Markup:
     return Markup("; ").join(links)
 
 
+def beside_the_deck(html: str, page_prefix: str) -> str:
+    """Links between notebooks in saved HTML pointed at the site's pages, opening in a new tab."""
+    return IPYNB_LINK.sub(
+        lambda m: f'href="{page_prefix}{m.group(1)}.html{site_fragment(m.group(2))}"{NEW_TAB}',
+        html,
+    )
+
+
 def paragraphs(texts) -> Markup:
     return Markup("").join(Markup("<p>{}</p>").format(inline(text)) for text in texts)
 
 
-__all__ = ["NEW_TAB", "citation_links", "escape", "inline", "paragraphs"]
+__all__ = ["NEW_TAB", "beside_the_deck", "citation_links", "escape", "inline", "paragraphs"]

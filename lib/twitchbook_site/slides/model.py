@@ -14,7 +14,7 @@ from twitchbook.quiz import question_html
 from twitchbook.schema import SectionNotes
 
 from .figures import SavedFigure, figure_json, for_the_projector
-from .markdown import NEW_TAB, citation_links, escape, inline, paragraphs
+from .markdown import NEW_TAB, beside_the_deck, citation_links, escape, inline, paragraphs
 
 PAGE_PREFIX = "../"  # decks live one folder below the lesson pages
 FOOTER_SOURCES = 4  # more than this and the footer would crowd the figure: notes list them
@@ -141,9 +141,7 @@ def _bullet(bullet, references) -> Markup:
 def _quiz(question, lesson: str, number: int, total: int) -> Markup:
     """The workbook's own quiz markup, its links pointed at the site and opened beside the deck."""
     html = question_html(question, lesson, number, total, context="deck")
-    for page in ("references", lesson):
-        html = html.replace(f'href="{page}.ipynb#', f'{NEW_TAB} href="{PAGE_PREFIX}{page}.html#')
-    return Markup(html)
+    return Markup(beside_the_deck(html, PAGE_PREFIX))
 
 
 def _table(table, shown) -> tuple[Markup, list[str]]:
