@@ -483,6 +483,8 @@ class StudyDesignFile(Strict):
     # The data table in data/tables whose rows these studies stand behind.
     table: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")]
     studies: list[StudyDesign] = Field(min_length=1)
+
+
 # Slide outlines (data/slide_outlines/NN_name.yaml): one deck per lesson, written for teaching.
 # The limits keep a slide readable from the back of a room at 1280x720: a short title, at most
 # four short points, and the lesson's own text for everything longer (in the speaker notes).
