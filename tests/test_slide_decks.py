@@ -177,3 +177,12 @@ def test_a_figures_html_controls_become_slide_buttons():
         {"name": "Show", "labels": ["All", "One"], "active": 1},
         {"name": "Pressure", "labels": ["None", "Mild", "Severe"], "active": 2},
     )
+
+
+def test_a_case_slide_carries_the_lessons_case(built):
+    slides = [s for d in built.values() for s in d.slides if s.kind == "case"]
+    assert slides
+    for slide in slides:
+        soup = BeautifulSoup(slide.body, "html.parser")
+        assert soup.select_one(".tb-case[data-case] [data-step]"), slide.title
+        assert not soup.find("section")

@@ -203,3 +203,8 @@ def test_a_slide_over_the_word_limit_is_refused(outlined):
     spoil(outlined, '      - {text: "Twitches are common", cite: [alpha2001]}\n', bullets)
     with pytest.raises(DataError, match=f"at most {SLIDE_WORDS}"):
         load_workbook(outlined)
+
+
+def test_the_cases_slides_show_exist(workbook):
+    shown = [s.case for o in workbook.slide_outlines.values() for s in o.slides if s.case]
+    assert shown and set(shown) <= set(workbook.cases)
