@@ -48,7 +48,7 @@ MEASURE = """() => {
     .filter(el => parseFloat(getComputedStyle(el).fontSize) < SMALLEST)
     .map(el => el.tagName + ': ' + el.textContent.trim().slice(0, 30));
   const blocks = all('h1, h2, .tb-points > li, .tb-body > p, table, fieldset, .tb-reveal-bar,'
-    + ' .tb-end-links li, .tb-deck-links, footer')
+    + ' .tb-end-links li, .tb-deck-links, footer, .tb-case, .tb-triage')
     .map(el => el.getBoundingClientRect()).sort((a, b) => a.top - b.top);
   let gap = 0, reached = box.top;
   for (const r of blocks) {
