@@ -9,6 +9,7 @@ naming the file, the line, the item and the field.
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -33,6 +34,7 @@ from .schema import (
     Reference,
     ReferenceFile,
     SectionNotes,
+    SlideOutline,
     SourceText,
     SpeakerNotes,
     StudyDesignFile,
@@ -71,6 +73,7 @@ KINDS = (
     Kind("cases", "cases/*.yaml", ClinicalCase),
     Kind("diagnostic_tests", "tests/*.yaml", DiagnosticAccuracyFile),
     Kind("study_designs", "studies/*.yaml", StudyDesignFile),
+    Kind("slide_outlines", "slide_outlines/*.yaml", SlideOutline),
     # A new kind is one line here, e.g. Kind("drills", "drills/*.yaml", DrillFile); it appears
     # as book.drills, a dict from file name (without .yaml) to its model.
 )
@@ -217,6 +220,19 @@ def lesson_headings(root: Path) -> dict[str, list[str]]:
     }
 
 
+def lesson_figures(root: Path) -> dict[str, set[str]]:
+    """The figure ids each lesson's saved outputs show (tb.show(id=...) writes id="fig-...")."""
+    return {
+        lesson.notebook.name: set(
+            re.findall(
+                r'id=\\"fig-([a-z0-9-]+)\\"',
+                read_text(lesson.notebook, lesson.notebook.name, MAX_NOTEBOOK_BYTES),
+            )
+        )
+        for lesson in lessons(root)
+    }
+
+
 def data_files(root: Path) -> list[tuple[Kind, Path]]:
     """Every data file with its kind, in load order; anything else under data/ is refused."""
     data = root / "data"
@@ -281,8 +297,10 @@ def load_workbook(root: Path = ROOT) -> Workbook:
     """Load and cross-check every data file under root/data."""
     root = Path(root)
     headings = lesson_headings(root)
-    context = {"headings": headings, "taken": {}, "works": {}}
     files: dict[str, dict[str, BaseModel]] = {kind.name: {} for kind in KINDS}
+    # Later kinds may check the files of earlier ones; slide outlines, the lessons' figures.
+    context = {"headings": headings, "taken": {}, "works": {}, "files": files}
+    context["figures"] = lesson_figures(root)
     for kind, path in data_files(root):
         model = load_file(kind, path, root, context)
         files[kind.name][path.stem] = model

@@ -645,3 +645,160 @@ class StudyDesignFile(Strict):
     # The data table in data/tables whose rows these studies stand behind.
     table: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")]
     studies: list[StudyDesign] = Field(min_length=1)
+
+
+# Slide outlines (data/slide_outlines/NN_name.yaml): one deck per lesson, written for teaching.
+# The limits keep a slide readable from the back of a room at 1280x720: a short title, at most
+# four short points, and the lesson's own text for everything longer (in the speaker notes).
+# What a slide shows must exist: the loader's context gives the lesson headings, the figure
+# ids each lesson's saved outputs show ("figures"), and the files loaded before (questions and
+# references through "taken", tables and cases through "files").
+SLIDE_TITLE_WORDS = 10
+SLIDE_BULLETS = 4
+SLIDE_BULLET_WORDS = 16
+SLIDE_WORDS = 48  # title and points together
+SLIDE_MINUTES = (1, 3)
+TableName = Annotated[str, Written, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$")]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _lesson_notebook(info: ValidationInfo) -> str | None:
+    stem = _context(info).get("stem")
+    return f"{stem}.ipynb" if stem else None
+
+
+class OutlineBullet(Strict):
+    text: Text
+    cite: CitedIds = []  # reference ids, as the lesson cites them
+
+    @field_validator("text")
+    @classmethod
+    def _short(cls, value: str):
+        if _words(value) > SLIDE_BULLET_WORDS:
+            raise ValueError(
+                f"has {_words(value)} words; a point on a slide has at most {SLIDE_BULLET_WORDS}"
+            )
+        return value
+
+
+class OutlineTable(Strict):
+    name: TableName  # a file of data/tables
+    columns: list[Text] = []  # which columns to show (all when empty)
+    rows: list[Annotated[int, Field(ge=1)]] = []  # which rows, counted from 1 (all when empty)
+
+    @model_validator(mode="after")
+    def _exists(self, info: ValidationInfo):
+        tables = _context(info).get("files", {}).get("tables")
+        if tables is None:
+            return self
+        table = tables.get(self.name)
+        if table is None:
+            raise Invalid(f"'{self.name}' is not a table in data/tables", at=("name",))
+        for number, column in enumerate(self.columns):
+            if column not in table.columns:
+                raise Invalid(f"'{column}' is not a column of {self.name}", at=("columns", number))
+        for number, row in enumerate(self.rows):
+            if row > len(table.rows):
+                raise Invalid(
+                    f"{self.name} has no row {row} (it has {len(table.rows)})", at=("rows", number)
+                )
+        return self
+
+
+class OutlineSlide(Strict):
+    title: Text
+    section: Text  # the lesson's heading this slide teaches, exactly as written
+    bullets: list[OutlineBullet] = Field([], max_length=SLIDE_BULLETS)
+    figure: Id | None = None  # a figure id of the lesson (tb.show(id=...))
+    quiz: Id | None = None  # a question id of a quiz bank
+    table: OutlineTable | None = None
+    case: Id | None = None  # a branching case or triage exercise of data/cases
+    minutes: int = Field(ge=SLIDE_MINUTES[0], le=SLIDE_MINUTES[1])
+    notes: list[Text] = Field(min_length=1)  # what to say, for the speaker view
+
+    @field_validator("title")
+    @classmethod
+    def _short_title(cls, value: str):
+        if _words(value) > SLIDE_TITLE_WORDS:
+            raise ValueError(f"has {_words(value)} words; a title has at most {SLIDE_TITLE_WORDS}")
+        return value
+
+    @field_validator("section")
+    @classmethod
+    def _section_is_a_heading(cls, value: str, info: ValidationInfo):
+        notebook = _lesson_notebook(info)
+        if notebook:
+            try:
+                _heading_of(info, notebook, value)
+            except Invalid as err:
+                raise ValueError(str(err)) from None
+        return value
+
+    @field_validator("figure")
+    @classmethod
+    def _figure_of_the_lesson(cls, value, info: ValidationInfo):
+        figures = _context(info).get("figures")
+        notebook = _lesson_notebook(info)
+        if value and figures is not None and value not in figures.get(notebook, set()):
+            raise ValueError(f"'{value}' is not a figure of {notebook}")
+        return value
+
+    @field_validator("quiz")
+    @classmethod
+    def _question_exists(cls, value, info: ValidationInfo):
+        taken = _context(info).get("taken")
+        if value and taken is not None and ("question", value) not in taken:
+            raise ValueError(f"'{value}' is not a question in data/quizzes")
+        return value
+
+    @field_validator("case")
+    @classmethod
+    def _case_exists(cls, value, info: ValidationInfo):
+        context = _context(info)
+        if value and "taken" in context:
+            cases = context.get("files", {}).get("cases", {})
+            known = set(cases) | {getattr(case, "id", None) for case in cases.values()}
+            if value not in known:
+                raise ValueError(f"'{value}' is not a case in data/cases")
+        return value
+
+    @model_validator(mode="after")
+    def _one_idea(self):
+        shown = [name for name in ("figure", "quiz", "table", "case") if getattr(self, name)]
+        if len(shown) > 1:
+            raise ValueError(f"shows {' and '.join(shown)}: one of them per slide")
+        if not shown and not self.bullets:
+            raise ValueError("has neither points nor a figure, quiz, table or case to show")
+        total = _words(self.title) + sum(_words(b.text) for b in self.bullets)
+        if total > SLIDE_WORDS:
+            raise ValueError(f"has {total} words; a slide has at most {SLIDE_WORDS}")
+        return self
+
+
+class SlideOutline(Strict):
+    """data/slide_outlines/NN_name.yaml: the slides of one lesson's deck, in order."""
+
+    provenance: Text
+    lesson: Lesson
+    minutes: int = Field(ge=1, le=240)  # the lesson's stated time
+    slides: list[OutlineSlide] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _fits_the_time(self):
+        spent = sum(slide.minutes for slide in self.slides)
+        if spent != self.minutes:
+            raise Invalid(
+                f"the slides' minutes add up to {spent}, not {self.minutes}", at=("minutes",)
+            )
+        # One to two minutes a slide, on average.
+        fewest, most = -(-self.minutes // 2), self.minutes
+        if not fewest <= len(self.slides) <= most:
+            raise Invalid(
+                f"has {len(self.slides)} slides for {self.minutes} minutes;"
+                f" {fewest} to {most} fit (one to two minutes a slide)",
+                at=("slides",),
+            )
+        return self
