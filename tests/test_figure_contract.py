@@ -63,7 +63,7 @@ HOSTILE = (
     '<a href="https://example.org/x">link</a><b>bold</b><span style="color:red">red</span><i>it</i>'
 )
 # Columns whose values a module matches against its own names: they stay as they are.
-KEYS = {"red_flags": {"action"}, "botulinum_timeline": {"event"}}
+KEYS = {"botulinum_timeline": {"event"}}
 
 
 def hostile(name):

@@ -30,6 +30,7 @@ html_css_files = ["twitchbook.css", "site.css"]
 html_js_files = [
     ("workbook-data.js", {"defer": "defer"}),
     ("twitchbook.js", {"defer": "defer"}),
+    ("cases.js", {"defer": "defer"}),
 ]
 html_favicon = "_static/favicon.svg"
 # The notebooks are copied into the site so each lesson page can offer its .ipynb to download.
