@@ -275,7 +275,9 @@ def test_test_reasoning_widget_follows_the_data_by_keyboard_and_mouse(lab, chrom
     explorer = page.locator(".widget-dropdown select").nth(1)
     explorer.select_option(label="Case series")
     summary = page.locator(".widget-html .tb-summary").first
-    expect(summary).to_contain_text("2 studies", timeout=10_000)
+    designs = yaml.safe_load((ROOT / "data/studies/mvd_outcomes.yaml").read_text())["studies"]
+    series = sum(1 for study in designs if study["design"] == "case series")
+    expect(summary).to_contain_text(f"{series} studies", timeout=10_000)
     rows = page.locator(".widget-html .tb-study-explorer, .widget-html table tbody tr")
     assert rows.count() >= 1
     page.close()
