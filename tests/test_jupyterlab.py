@@ -106,9 +106,9 @@ def test_a_quiz_is_answered_by_keyboard_alone_with_a_non_first_choice(lab, chrom
     quiz = page.locator("form.tb-quiz").first
     quiz.scroll_into_view_if_needed()
     # The quiz's cell is the active one (JupyterLab hands focus back to the active cell on
-    # a key press elsewhere); then the first choice takes focus.
-    cell = page.locator(".jp-Notebook .jp-Cell", has=page.locator("form.tb-quiz")).first
-    cell.locator(".jp-InputPrompt").first.click(force=True)
+    # a key press elsewhere): a click on the question's text, which is no control. Then the
+    # first choice takes focus, as Tab gives it.
+    quiz.locator("legend").click()
     dirty = page.locator(".lm-TabBar-tab.lm-mod-current.jp-mod-dirty")
     assert dirty.count() == 0, "the lesson was marked changed before any key was pressed"
     first = quiz.locator("input[type=radio]").first
