@@ -172,3 +172,17 @@ def test_the_site_build_stops_on_a_data_error_with_one_line(project, tmp_path):
     assert "in data/quizzes/01_test.yaml, line 10, item 'q01-first', field 'answer'" in lines[0]
     assert "'c' is not one of the choices (a, b)" in lines[0]
     assert not (tmp_path / "site").exists()
+
+
+def test_a_lesson_shows_a_data_error_as_its_message_not_a_traceback(project, monkeypatch):
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    edit(project, QUIZ, "answer: a", "answer: c")
+    monkeypatch.delenv("TWITCHBOOK_TRACEBACK", raising=False)
+    shell = InteractiveShell.instance()
+    with capture_output() as shown:
+        shell.run_cell(f"from twitchbook import load_workbook; load_workbook({str(project)!r})")
+    text = shown.stdout + shown.stderr
+    assert "DataError: in data/quizzes/01_test.yaml, line 10, item 'q01-first'" in text, text
+    assert "loader.py" not in text and "Traceback" not in text, text

@@ -2,6 +2,7 @@
 
 import os
 import sys
+import traceback
 import unicodedata
 from collections.abc import Callable
 
@@ -57,6 +58,12 @@ class DataError(ValueError):
         if field:
             where += f", field '{shown(field)}'"
         super().__init__(f"{where}: {shown(problem)}")
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython (a lesson in JupyterLab) shows: the message, not the loader's insides."""
+        if os.environ.get(TRACEBACK_VARIABLE):
+            return traceback.format_exception(self)
+        return [f"{type(self).__name__}: {self}", f"({TRACEBACK_VARIABLE}=1 shows the traceback)"]
 
 
 def exit_on_data_error(main: Callable[[], int]) -> int:

@@ -21,6 +21,7 @@ from .lessons import lessons
 from .paths import ROOT
 from .reading import MAX_NOTEBOOK_BYTES, Document, read_csv, read_text, read_yaml, relative
 from .schema import (
+    ClinicalCase,
     CoverageFile,
     CoverageRow,
     DataTable,
@@ -28,6 +29,7 @@ from .schema import (
     GlossaryFile,
     GlossaryTerm,
     QuizBank,
+    RedFlagFile,
     Reference,
     ReferenceFile,
     SectionNotes,
@@ -65,10 +67,12 @@ KINDS = (
     Kind("tables", "tables/*.yaml", DataTable),
     Kind("coverage", "seed_coverage.csv", CoverageFile, required=True),
     Kind("speaker_notes", "speaker_notes/*.yaml", SpeakerNotes),
+    Kind("red_flags", "red_flags.yaml", RedFlagFile),
+    Kind("cases", "cases/*.yaml", ClinicalCase),
     Kind("diagnostic_tests", "tests/*.yaml", DiagnosticAccuracyFile),
     Kind("study_designs", "studies/*.yaml", StudyDesignFile),
-    # A new kind is one line here, e.g. Kind("cases", "cases/*.yaml", CaseFile); it appears
-    # as book.cases, a dict from file name (without .yaml) to its model.
+    # A new kind is one line here, e.g. Kind("drills", "drills/*.yaml", DrillFile); it appears
+    # as book.drills, a dict from file name (without .yaml) to its model.
 )
 
 
@@ -284,7 +288,9 @@ def load_workbook(root: Path = ROOT) -> Workbook:
         files[kind.name][path.stem] = model
         if isinstance(model, SourceText):
             context["source lines"] = {s.line for s in model.statements}
-    return Workbook(files, headings)
+    book = Workbook(files, headings)
+    check_sorters(book)
+    return book
 
 
 def kind_named(name: str) -> Kind:
@@ -327,3 +333,42 @@ def _check_citations(ids, references, name: str, item: str, field: str = "refere
             raise DataError(
                 name, item, f"{field}[{number}]", f"cites '{ref}', which is in no reference list"
             )
+
+
+RED_FLAGS = "data/red_flags.yaml"
+
+
+def check_sorters(book: Workbook) -> None:
+    """A sorter offers the urgency tiers, in order, and its answer is the most urgent tier of
+    the red-flag rules it names (decided_by): the rules are written once, in red_flags.yaml."""
+    flags = book.red_flags
+    if flags is None:
+        return
+    tiers = [tier.name for tier in flags.tiers]
+    rank = {tier.name: tier.rank for tier in flags.tiers}
+    rules = {rule.id: rule for rule in flags.rules}
+    for lesson, bank in book.quizzes.items():
+        if bank.kind != "sorter":
+            continue
+        name = f"data/quizzes/{lesson}.yaml"
+        for question in bank.questions:
+            if [choice.text for choice in question.choices] != tiers:
+                raise DataError(
+                    name, question.id, "choices", f"should be the tiers of {RED_FLAGS}, in order"
+                )
+            if not question.decided_by:
+                raise DataError(name, question.id, "decided_by", "is missing")
+            for rule_id in question.decided_by:
+                if rule_id not in rules:
+                    raise DataError(
+                        name, question.id, "decided_by", f"'{rule_id}' is not a rule in {RED_FLAGS}"
+                    )
+            deciding = min((rules[r] for r in question.decided_by), key=lambda r: rank[r.tier])
+            answer = next(c for c in question.choices if c.id == question.answer)
+            if answer.text != deciding.tier:
+                raise DataError(
+                    name,
+                    question.id,
+                    "answer",
+                    f"'{answer.text}' disagrees with rule '{deciding.id}' ({deciding.tier})",
+                )

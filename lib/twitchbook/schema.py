@@ -246,6 +246,7 @@ class Question(Strict):
     choices: list[Choice] = Field(min_length=2)
     answer: Annotated[str, StringConstraints(pattern=r"^[a-z]$")]
     references: CitedIds = []
+    decided_by: list[Id] = []  # sorter cases: the red-flag rules (data/red_flags.yaml) at play
 
     @field_validator("id")
     @classmethod
@@ -435,6 +436,167 @@ class SpeakerNotes(Strict):
     provenance: Text
     lesson: Lesson
     notes: list[SectionNotes] = Field(min_length=1)
+
+
+# --- Urgency tiers and red-flag rules (data/red_flags.yaml) --------------------------------
+
+
+class UrgencyTier(Strict):
+    """One level of care; rank 1 is the most urgent."""
+
+    rank: int = Field(ge=1)
+    name: Text
+    meaning: Text
+    references: CitedIds = Field(min_length=1)
+
+
+class RedFlagRule(Strict):
+    """A finding and the level of care it calls for, with the sources that say so."""
+
+    id: Id
+    finding: Text  # plain words, as a student would tick it
+    tier: Text  # the name of one of the file's tiers
+    why: Text
+    references: CitedIds = Field(min_length=1)
+
+
+class RedFlagFile(Strict):
+    """The tiers, most urgent first, and the rules that the table, sorter and triage share."""
+
+    provenance: Text
+    title: Text
+    tiers: list[UrgencyTier] = Field(min_length=2)
+    rules: list[RedFlagRule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _tiers_and_rules_agree(self):
+        if [tier.rank for tier in self.tiers] != list(range(1, len(self.tiers) + 1)):
+            raise Invalid("ranks should run 1, 2, 3 ... in file order", at=("tiers",))
+        names = [tier.name for tier in self.tiers]
+        for number, name in enumerate(names):
+            if name in names[:number]:
+                raise Invalid(f"'{name}' is used twice", at=("tiers", number, "name"))
+        seen = []
+        for number, rule in enumerate(self.rules):
+            if rule.id in seen:
+                raise Invalid("is used twice", at=("rules", number, "id"))
+            seen.append(rule.id)
+            if rule.tier not in names:
+                known = ", ".join(names)
+                raise Invalid(
+                    f"'{rule.tier}' is not a tier ({known})", at=("rules", number, "tier")
+                )
+        return self
+
+
+# --- Branching clinical cases (data/cases/*.yaml) ------------------------------------------
+
+DEBRIEF = "debrief"  # the 'next' of a choice that ends the case
+STEP_KINDS = ("history", "examination", "tests", "decision")
+
+
+class CaseChoice(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z]$")]
+    text: Text
+    sound: bool  # a sound choice, or one a careful clinician would not make
+    feedback: Text
+    next: Id  # a step id, or "debrief" to end the case
+    references: CitedIds = Field(min_length=1)
+
+
+class CaseStep(Strict):
+    id: Id
+    kind: Literal[STEP_KINDS]
+    prompt: Text
+    choices: list[CaseChoice] = Field(min_length=2)
+
+
+class CaseDebrief(Strict):
+    summary: Text
+    references: CitedIds = Field(min_length=1)
+
+
+class ClinicalCase(Strict):
+    """One virtual patient: steps of history, examination, tests and a decision, then a debrief.
+
+    Messages name the step (the file names the case): every 'next' must lead to a step or the
+    debrief, every step must be reachable, and from every step some path must reach the end.
+    """
+
+    provenance: Text
+    id: Id
+    title: Text
+    lesson: Annotated[str, StringConstraints(pattern=r"^\d\d_[a-z0-9_]+$")]
+    section: Text  # the lesson heading after which the case is shown
+    presentation: Text  # the opening vignette
+    start: Id
+    steps: list[CaseStep] = Field(min_length=1)
+    debrief: CaseDebrief
+
+    @field_validator("id")
+    @classmethod
+    def _names_its_file(cls, value: str, info: ValidationInfo):
+        stem = _context(info).get("stem")
+        if stem is not None and value != stem:
+            raise ValueError(f"'{value}' should match the file name ({stem})")
+        return value
+
+    @model_validator(mode="after")
+    def _shown_after_a_heading(self, info: ValidationInfo):
+        headings = _context(info).get("headings")
+        notebook = f"{self.lesson}.ipynb"
+        if headings is not None and notebook not in headings:
+            raise Invalid(f"names no lesson: there is no notebooks/{notebook}", at=("lesson",))
+        _heading_of(info, notebook, self.section)
+        return self
+
+    @model_validator(mode="after")
+    def _every_path_leads_to_the_debrief(self):
+        index = {}
+        for number, step in enumerate(self.steps):
+            if step.id in index or step.id == DEBRIEF:
+                raise Invalid("is used twice (or is 'debrief')", at=("steps", number, "id"))
+            index[step.id] = number
+        if self.start not in index:
+            raise Invalid(f"names a missing step '{self.start}'", at=("start",))
+        for number, step in enumerate(self.steps):
+            letters = [choice.id for choice in step.choices]
+            for place, choice in enumerate(step.choices):
+                where = ("steps", number, "choices", place)
+                if choice.id in letters[:place]:
+                    raise Invalid(f"choice '{choice.id}' is used twice", at=(*where, "id"))
+                if choice.next != DEBRIEF and choice.next not in index:
+                    raise Invalid(
+                        f"leads to a missing step '{choice.next}' (a step id, or "
+                        f"'{DEBRIEF}' to end)",
+                        at=(*where, "next"),
+                    )
+        for kind in STEP_KINDS:
+            if kind not in {step.kind for step in self.steps}:
+                raise Invalid(f"has no '{kind}' step", at=("steps",))
+        reached, todo = set(), [self.start]
+        while todo:
+            current = todo.pop()
+            if current not in reached and current != DEBRIEF:
+                reached.add(current)
+                todo += [choice.next for choice in self.steps[index[current]].choices]
+        ends, grown = {DEBRIEF}, True
+        while grown:  # the steps from which some path reaches the debrief
+            grown = False
+            for step in self.steps:
+                if step.id not in ends and any(c.next in ends for c in step.choices):
+                    ends.add(step.id)
+                    grown = True
+        for number, step in enumerate(self.steps):
+            if step.id in reached and step.id not in ends:
+                raise Invalid(
+                    "loops with no way out: no path from this step reaches the debrief",
+                    at=("steps", number, "choices"),
+                )
+        for number, step in enumerate(self.steps):
+            if step.id not in reached:
+                raise Invalid(f"cannot be reached from '{self.start}'", at=("steps", number, "id"))
+        return self
 
 
 # Diagnostic accuracy (data/tests/) and study designs (data/studies/), read by the widgets.

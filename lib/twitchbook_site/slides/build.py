@@ -267,7 +267,10 @@ def output_blocks(output, lesson: str) -> list[Block]:
         return [Block(f"<pre>{_escape(output.text)}</pre>", len(output.text.split()) + BLOCK_COST)]
     if output.output_type not in {"display_data", "execute_result"}:
         return []
-    if "application/vnd.jupyter.widget-view+json" in data:
+    # A case or the triage builder (tb-case, tb-triage) is used on the lesson page too.
+    html = _text(data.get("text/html", ""))
+    is_case = 'class="tb-case"' in html or 'class="tb-triage"' in html
+    if "application/vnd.jupyter.widget-view+json" in data or is_case:
         # Widgets need the site's widget manager; the lesson page has the working control.
         return [
             Block(
