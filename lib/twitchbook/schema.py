@@ -635,7 +635,13 @@ class StudyDesign(Strict):
     """How one cited study was done: its design and how many patients it counted."""
 
     reference: Id
-    design: Literal["systematic review", "case series", "narrative review"]
+    design: Literal[
+        "systematic review",
+        "meta-analysis",
+        "prospective cohort",
+        "case series",
+        "narrative review",
+    ]
     patients: int | None = Field(None, ge=1)  # None: the source gives no count
     note: Text | None = None
 
