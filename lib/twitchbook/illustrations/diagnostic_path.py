@@ -41,7 +41,8 @@ STEPS = [
         (2, -0.6),
         "Watches the movement: which muscles, one side or both, spread,<br>"
         "the 'other Babinski sign' (brow rises as the eye closes);<br>"
-        "looks for weakness, wasting, stiffness, facial numbness.",
+        "looks for weakness, wasting, stiffness, facial numbness,<br>"
+        "one-sided hearing loss, an absent corneal reflex.",
     ),
     (
         "emg",
@@ -85,7 +86,9 @@ PATHS = {
     "Whole path": [key for key, *_ in STEPS],
     "Eyelid twitch, settles": ["twitch", "gp", "review"],
     "Spreading one-sided spasm": ["twitch", "gp", "neuro", "emg", "mri", "dx"],
-    "Twitching, normal strength": ["twitch", "gp", "neuro", "emg", "dx"],
+    # NICE NG127: fasciculations with normal strength are not routinely referred.
+    "Twitching, normal strength": ["twitch", "gp", "review"],
+    "Twitching with wasting and weakness": ["twitch", "gp", "neuro", "emg", "dx"],
 }
 DIM = 0.15
 
