@@ -699,18 +699,18 @@ def test_a_new_kind_of_data_file_is_one_entry_in_kinds(project, monkeypatch):
         provenance: Text
         cases: list[Case]
 
-    write(project, "data/cases/01_test.yaml", "provenance: P.\ncases: [{id: c1, story: S.}]\n")
+    write(project, "data/drills/01_test.yaml", "provenance: P.\ncases: [{id: c1, story: S.}]\n")
     with pytest.raises(DataError, match="not a data file the workbook knows"):
         load_workbook(project)
     monkeypatch.setattr(
-        loader, "KINDS", (*loader.KINDS, loader.Kind("cases", "cases/*.yaml", CaseFile))
+        loader, "KINDS", (*loader.KINDS, loader.Kind("drills", "drills/*.yaml", CaseFile))
     )
-    assert load_workbook(project).cases["01_test"].cases[0].story == "S."
-    edit(project, "data/cases/01_test.yaml", "story: S.}", "story: S., references: [ghost]}")
+    assert load_workbook(project).drills["01_test"].cases[0].story == "S."
+    edit(project, "data/drills/01_test.yaml", "story: S.}", "story: S., references: [ghost]}")
     with pytest.raises(DataError) as caught:
         load_workbook(project)
     err = caught.value
-    assert (err.file, err.item, err.field) == ("data/cases/01_test.yaml", "c1", "references[1]")
+    assert (err.file, err.item, err.field) == ("data/drills/01_test.yaml", "c1", "references[1]")
 
 
 def test_loaders_written_before_kinds_read_through_the_same_path(project):

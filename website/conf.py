@@ -26,6 +26,7 @@ html_js_files = [
     ("workbook-data.js", {"defer": "defer"}),
     ("plotly.min.js", {"defer": "defer"}),
     ("twitchbook.js", {"defer": "defer"}),
+    ("cases.js", {"defer": "defer"}),
 ]
 html_copy_source = False
 # Search result summaries are fetched from the pages, which browsers refuse from file://.

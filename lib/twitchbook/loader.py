@@ -9,6 +9,7 @@ naming the file, the line, the item and the field.
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +22,7 @@ from .lessons import lessons
 from .paths import ROOT
 from .reading import MAX_NOTEBOOK_BYTES, Document, read_csv, read_text, read_yaml, relative
 from .schema import (
+    ClinicalCase,
     CoverageFile,
     CoverageRow,
     DataTable,
@@ -28,9 +30,11 @@ from .schema import (
     GlossaryFile,
     GlossaryTerm,
     QuizBank,
+    RedFlagFile,
     Reference,
     ReferenceFile,
     SectionNotes,
+    SlideOutline,
     SourceText,
     SpeakerNotes,
     StudyDesignFile,
@@ -65,10 +69,13 @@ KINDS = (
     Kind("tables", "tables/*.yaml", DataTable),
     Kind("coverage", "seed_coverage.csv", CoverageFile, required=True),
     Kind("speaker_notes", "speaker_notes/*.yaml", SpeakerNotes),
+    Kind("red_flags", "red_flags.yaml", RedFlagFile),
+    Kind("cases", "cases/*.yaml", ClinicalCase),
     Kind("diagnostic_tests", "tests/*.yaml", DiagnosticAccuracyFile),
     Kind("study_designs", "studies/*.yaml", StudyDesignFile),
-    # A new kind is one line here, e.g. Kind("cases", "cases/*.yaml", CaseFile); it appears
-    # as book.cases, a dict from file name (without .yaml) to its model.
+    Kind("slide_outlines", "slide_outlines/*.yaml", SlideOutline),
+    # A new kind is one line here, e.g. Kind("drills", "drills/*.yaml", DrillFile); it appears
+    # as book.drills, a dict from file name (without .yaml) to its model.
 )
 
 
@@ -213,6 +220,19 @@ def lesson_headings(root: Path) -> dict[str, list[str]]:
     }
 
 
+def lesson_figures(root: Path) -> dict[str, set[str]]:
+    """The figure ids each lesson's saved outputs show (tb.show(id=...) writes id="fig-...")."""
+    return {
+        lesson.notebook.name: set(
+            re.findall(
+                r'id=\\"fig-([a-z0-9-]+)\\"',
+                read_text(lesson.notebook, lesson.notebook.name, MAX_NOTEBOOK_BYTES),
+            )
+        )
+        for lesson in lessons(root)
+    }
+
+
 def data_files(root: Path) -> list[tuple[Kind, Path]]:
     """Every data file with its kind, in load order; anything else under data/ is refused."""
     data = root / "data"
@@ -277,14 +297,18 @@ def load_workbook(root: Path = ROOT) -> Workbook:
     """Load and cross-check every data file under root/data."""
     root = Path(root)
     headings = lesson_headings(root)
-    context = {"headings": headings, "taken": {}, "works": {}}
     files: dict[str, dict[str, BaseModel]] = {kind.name: {} for kind in KINDS}
+    # Later kinds may check the files of earlier ones; slide outlines, the lessons' figures.
+    context = {"headings": headings, "taken": {}, "works": {}, "files": files}
+    context["figures"] = lesson_figures(root)
     for kind, path in data_files(root):
         model = load_file(kind, path, root, context)
         files[kind.name][path.stem] = model
         if isinstance(model, SourceText):
             context["source lines"] = {s.line for s in model.statements}
-    return Workbook(files, headings)
+    book = Workbook(files, headings)
+    check_sorters(book)
+    return book
 
 
 def kind_named(name: str) -> Kind:
@@ -327,3 +351,42 @@ def _check_citations(ids, references, name: str, item: str, field: str = "refere
             raise DataError(
                 name, item, f"{field}[{number}]", f"cites '{ref}', which is in no reference list"
             )
+
+
+RED_FLAGS = "data/red_flags.yaml"
+
+
+def check_sorters(book: Workbook) -> None:
+    """A sorter offers the urgency tiers, in order, and its answer is the most urgent tier of
+    the red-flag rules it names (decided_by): the rules are written once, in red_flags.yaml."""
+    flags = book.red_flags
+    if flags is None:
+        return
+    tiers = [tier.name for tier in flags.tiers]
+    rank = {tier.name: tier.rank for tier in flags.tiers}
+    rules = {rule.id: rule for rule in flags.rules}
+    for lesson, bank in book.quizzes.items():
+        if bank.kind != "sorter":
+            continue
+        name = f"data/quizzes/{lesson}.yaml"
+        for question in bank.questions:
+            if [choice.text for choice in question.choices] != tiers:
+                raise DataError(
+                    name, question.id, "choices", f"should be the tiers of {RED_FLAGS}, in order"
+                )
+            if not question.decided_by:
+                raise DataError(name, question.id, "decided_by", "is missing")
+            for rule_id in question.decided_by:
+                if rule_id not in rules:
+                    raise DataError(
+                        name, question.id, "decided_by", f"'{rule_id}' is not a rule in {RED_FLAGS}"
+                    )
+            deciding = min((rules[r] for r in question.decided_by), key=lambda r: rank[r.tier])
+            answer = next(c for c in question.choices if c.id == question.answer)
+            if answer.text != deciding.tier:
+                raise DataError(
+                    name,
+                    question.id,
+                    "answer",
+                    f"'{answer.text}' disagrees with rule '{deciding.id}' ({deciding.tier})",
+                )

@@ -246,6 +246,7 @@ class Question(Strict):
     choices: list[Choice] = Field(min_length=2)
     answer: Annotated[str, StringConstraints(pattern=r"^[a-z]$")]
     references: CitedIds = []
+    decided_by: list[Id] = []  # sorter cases: the red-flag rules (data/red_flags.yaml) at play
 
     @field_validator("id")
     @classmethod
@@ -437,6 +438,167 @@ class SpeakerNotes(Strict):
     notes: list[SectionNotes] = Field(min_length=1)
 
 
+# --- Urgency tiers and red-flag rules (data/red_flags.yaml) --------------------------------
+
+
+class UrgencyTier(Strict):
+    """One level of care; rank 1 is the most urgent."""
+
+    rank: int = Field(ge=1)
+    name: Text
+    meaning: Text
+    references: CitedIds = Field(min_length=1)
+
+
+class RedFlagRule(Strict):
+    """A finding and the level of care it calls for, with the sources that say so."""
+
+    id: Id
+    finding: Text  # plain words, as a student would tick it
+    tier: Text  # the name of one of the file's tiers
+    why: Text
+    references: CitedIds = Field(min_length=1)
+
+
+class RedFlagFile(Strict):
+    """The tiers, most urgent first, and the rules that the table, sorter and triage share."""
+
+    provenance: Text
+    title: Text
+    tiers: list[UrgencyTier] = Field(min_length=2)
+    rules: list[RedFlagRule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _tiers_and_rules_agree(self):
+        if [tier.rank for tier in self.tiers] != list(range(1, len(self.tiers) + 1)):
+            raise Invalid("ranks should run 1, 2, 3 ... in file order", at=("tiers",))
+        names = [tier.name for tier in self.tiers]
+        for number, name in enumerate(names):
+            if name in names[:number]:
+                raise Invalid(f"'{name}' is used twice", at=("tiers", number, "name"))
+        seen = []
+        for number, rule in enumerate(self.rules):
+            if rule.id in seen:
+                raise Invalid("is used twice", at=("rules", number, "id"))
+            seen.append(rule.id)
+            if rule.tier not in names:
+                known = ", ".join(names)
+                raise Invalid(
+                    f"'{rule.tier}' is not a tier ({known})", at=("rules", number, "tier")
+                )
+        return self
+
+
+# --- Branching clinical cases (data/cases/*.yaml) ------------------------------------------
+
+DEBRIEF = "debrief"  # the 'next' of a choice that ends the case
+STEP_KINDS = ("history", "examination", "tests", "decision")
+
+
+class CaseChoice(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z]$")]
+    text: Text
+    sound: bool  # a sound choice, or one a careful clinician would not make
+    feedback: Text
+    next: Id  # a step id, or "debrief" to end the case
+    references: CitedIds = Field(min_length=1)
+
+
+class CaseStep(Strict):
+    id: Id
+    kind: Literal[STEP_KINDS]
+    prompt: Text
+    choices: list[CaseChoice] = Field(min_length=2)
+
+
+class CaseDebrief(Strict):
+    summary: Text
+    references: CitedIds = Field(min_length=1)
+
+
+class ClinicalCase(Strict):
+    """One virtual patient: steps of history, examination, tests and a decision, then a debrief.
+
+    Messages name the step (the file names the case): every 'next' must lead to a step or the
+    debrief, every step must be reachable, and from every step some path must reach the end.
+    """
+
+    provenance: Text
+    id: Id
+    title: Text
+    lesson: Annotated[str, StringConstraints(pattern=r"^\d\d_[a-z0-9_]+$")]
+    section: Text  # the lesson heading after which the case is shown
+    presentation: Text  # the opening vignette
+    start: Id
+    steps: list[CaseStep] = Field(min_length=1)
+    debrief: CaseDebrief
+
+    @field_validator("id")
+    @classmethod
+    def _names_its_file(cls, value: str, info: ValidationInfo):
+        stem = _context(info).get("stem")
+        if stem is not None and value != stem:
+            raise ValueError(f"'{value}' should match the file name ({stem})")
+        return value
+
+    @model_validator(mode="after")
+    def _shown_after_a_heading(self, info: ValidationInfo):
+        headings = _context(info).get("headings")
+        notebook = f"{self.lesson}.ipynb"
+        if headings is not None and notebook not in headings:
+            raise Invalid(f"names no lesson: there is no notebooks/{notebook}", at=("lesson",))
+        _heading_of(info, notebook, self.section)
+        return self
+
+    @model_validator(mode="after")
+    def _every_path_leads_to_the_debrief(self):
+        index = {}
+        for number, step in enumerate(self.steps):
+            if step.id in index or step.id == DEBRIEF:
+                raise Invalid("is used twice (or is 'debrief')", at=("steps", number, "id"))
+            index[step.id] = number
+        if self.start not in index:
+            raise Invalid(f"names a missing step '{self.start}'", at=("start",))
+        for number, step in enumerate(self.steps):
+            letters = [choice.id for choice in step.choices]
+            for place, choice in enumerate(step.choices):
+                where = ("steps", number, "choices", place)
+                if choice.id in letters[:place]:
+                    raise Invalid(f"choice '{choice.id}' is used twice", at=(*where, "id"))
+                if choice.next != DEBRIEF and choice.next not in index:
+                    raise Invalid(
+                        f"leads to a missing step '{choice.next}' (a step id, or "
+                        f"'{DEBRIEF}' to end)",
+                        at=(*where, "next"),
+                    )
+        for kind in STEP_KINDS:
+            if kind not in {step.kind for step in self.steps}:
+                raise Invalid(f"has no '{kind}' step", at=("steps",))
+        reached, todo = set(), [self.start]
+        while todo:
+            current = todo.pop()
+            if current not in reached and current != DEBRIEF:
+                reached.add(current)
+                todo += [choice.next for choice in self.steps[index[current]].choices]
+        ends, grown = {DEBRIEF}, True
+        while grown:  # the steps from which some path reaches the debrief
+            grown = False
+            for step in self.steps:
+                if step.id not in ends and any(c.next in ends for c in step.choices):
+                    ends.add(step.id)
+                    grown = True
+        for number, step in enumerate(self.steps):
+            if step.id in reached and step.id not in ends:
+                raise Invalid(
+                    "loops with no way out: no path from this step reaches the debrief",
+                    at=("steps", number, "choices"),
+                )
+        for number, step in enumerate(self.steps):
+            if step.id not in reached:
+                raise Invalid(f"cannot be reached from '{self.start}'", at=("steps", number, "id"))
+        return self
+
+
 # Diagnostic accuracy (data/tests/) and study designs (data/studies/), read by the widgets.
 Probability = Annotated[float, Field(ge=0, le=1)]
 
@@ -483,3 +645,160 @@ class StudyDesignFile(Strict):
     # The data table in data/tables whose rows these studies stand behind.
     table: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")]
     studies: list[StudyDesign] = Field(min_length=1)
+
+
+# Slide outlines (data/slide_outlines/NN_name.yaml): one deck per lesson, written for teaching.
+# The limits keep a slide readable from the back of a room at 1280x720: a short title, at most
+# four short points, and the lesson's own text for everything longer (in the speaker notes).
+# What a slide shows must exist: the loader's context gives the lesson headings, the figure
+# ids each lesson's saved outputs show ("figures"), and the files loaded before (questions and
+# references through "taken", tables and cases through "files").
+SLIDE_TITLE_WORDS = 10
+SLIDE_BULLETS = 4
+SLIDE_BULLET_WORDS = 16
+SLIDE_WORDS = 48  # title and points together
+SLIDE_MINUTES = (1, 3)
+TableName = Annotated[str, Written, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$")]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _lesson_notebook(info: ValidationInfo) -> str | None:
+    stem = _context(info).get("stem")
+    return f"{stem}.ipynb" if stem else None
+
+
+class OutlineBullet(Strict):
+    text: Text
+    cite: CitedIds = []  # reference ids, as the lesson cites them
+
+    @field_validator("text")
+    @classmethod
+    def _short(cls, value: str):
+        if _words(value) > SLIDE_BULLET_WORDS:
+            raise ValueError(
+                f"has {_words(value)} words; a point on a slide has at most {SLIDE_BULLET_WORDS}"
+            )
+        return value
+
+
+class OutlineTable(Strict):
+    name: TableName  # a file of data/tables
+    columns: list[Text] = []  # which columns to show (all when empty)
+    rows: list[Annotated[int, Field(ge=1)]] = []  # which rows, counted from 1 (all when empty)
+
+    @model_validator(mode="after")
+    def _exists(self, info: ValidationInfo):
+        tables = _context(info).get("files", {}).get("tables")
+        if tables is None:
+            return self
+        table = tables.get(self.name)
+        if table is None:
+            raise Invalid(f"'{self.name}' is not a table in data/tables", at=("name",))
+        for number, column in enumerate(self.columns):
+            if column not in table.columns:
+                raise Invalid(f"'{column}' is not a column of {self.name}", at=("columns", number))
+        for number, row in enumerate(self.rows):
+            if row > len(table.rows):
+                raise Invalid(
+                    f"{self.name} has no row {row} (it has {len(table.rows)})", at=("rows", number)
+                )
+        return self
+
+
+class OutlineSlide(Strict):
+    title: Text
+    section: Text  # the lesson's heading this slide teaches, exactly as written
+    bullets: list[OutlineBullet] = Field([], max_length=SLIDE_BULLETS)
+    figure: Id | None = None  # a figure id of the lesson (tb.show(id=...))
+    quiz: Id | None = None  # a question id of a quiz bank
+    table: OutlineTable | None = None
+    case: Id | None = None  # a branching case or triage exercise of data/cases
+    minutes: int = Field(ge=SLIDE_MINUTES[0], le=SLIDE_MINUTES[1])
+    notes: list[Text] = Field(min_length=1)  # what to say, for the speaker view
+
+    @field_validator("title")
+    @classmethod
+    def _short_title(cls, value: str):
+        if _words(value) > SLIDE_TITLE_WORDS:
+            raise ValueError(f"has {_words(value)} words; a title has at most {SLIDE_TITLE_WORDS}")
+        return value
+
+    @field_validator("section")
+    @classmethod
+    def _section_is_a_heading(cls, value: str, info: ValidationInfo):
+        notebook = _lesson_notebook(info)
+        if notebook:
+            try:
+                _heading_of(info, notebook, value)
+            except Invalid as err:
+                raise ValueError(str(err)) from None
+        return value
+
+    @field_validator("figure")
+    @classmethod
+    def _figure_of_the_lesson(cls, value, info: ValidationInfo):
+        figures = _context(info).get("figures")
+        notebook = _lesson_notebook(info)
+        if value and figures is not None and value not in figures.get(notebook, set()):
+            raise ValueError(f"'{value}' is not a figure of {notebook}")
+        return value
+
+    @field_validator("quiz")
+    @classmethod
+    def _question_exists(cls, value, info: ValidationInfo):
+        taken = _context(info).get("taken")
+        if value and taken is not None and ("question", value) not in taken:
+            raise ValueError(f"'{value}' is not a question in data/quizzes")
+        return value
+
+    @field_validator("case")
+    @classmethod
+    def _case_exists(cls, value, info: ValidationInfo):
+        context = _context(info)
+        if value and "taken" in context:
+            cases = context.get("files", {}).get("cases", {})
+            known = set(cases) | {getattr(case, "id", None) for case in cases.values()}
+            if value not in known:
+                raise ValueError(f"'{value}' is not a case in data/cases")
+        return value
+
+    @model_validator(mode="after")
+    def _one_idea(self):
+        shown = [name for name in ("figure", "quiz", "table", "case") if getattr(self, name)]
+        if len(shown) > 1:
+            raise ValueError(f"shows {' and '.join(shown)}: one of them per slide")
+        if not shown and not self.bullets:
+            raise ValueError("has neither points nor a figure, quiz, table or case to show")
+        total = _words(self.title) + sum(_words(b.text) for b in self.bullets)
+        if total > SLIDE_WORDS:
+            raise ValueError(f"has {total} words; a slide has at most {SLIDE_WORDS}")
+        return self
+
+
+class SlideOutline(Strict):
+    """data/slide_outlines/NN_name.yaml: the slides of one lesson's deck, in order."""
+
+    provenance: Text
+    lesson: Lesson
+    minutes: int = Field(ge=1, le=240)  # the lesson's stated time
+    slides: list[OutlineSlide] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _fits_the_time(self):
+        spent = sum(slide.minutes for slide in self.slides)
+        if spent != self.minutes:
+            raise Invalid(
+                f"the slides' minutes add up to {spent}, not {self.minutes}", at=("minutes",)
+            )
+        # One to two minutes a slide, on average.
+        fewest, most = -(-self.minutes // 2), self.minutes
+        if not fewest <= len(self.slides) <= most:
+            raise Invalid(
+                f"has {len(self.slides)} slides for {self.minutes} minutes;"
+                f" {fewest} to {most} fit (one to two minutes a slide)",
+                at=("slides",),
+            )
+        return self

@@ -127,6 +127,7 @@ def stage(src: Path) -> Path:
         PLOTLY_JS: "plotly.min.js",
         Path(twitchbook.__file__).parent / "assets" / "twitchbook.css": "twitchbook.css",
         SOURCES / "_static" / "twitchbook.js": "twitchbook.js",
+        SOURCES / "_static" / "cases.js": "cases.js",
     }
     for source, name in assets.items():
         target = static / name

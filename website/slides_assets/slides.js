@@ -1,64 +1,89 @@
-/* The slide decks' script: starts reveal.js, draws each figure at slide size when its slide is
-   shown, and holds quiz answers back until the instructor reveals them (A, or the button). */
+/* The slide decks' script: starts reveal.js, fits each slide's type to its room, draws each
+   figure (already sized for the slide at build time) when its slide is shown, and holds quiz
+   answers back until the instructor reveals them: A, the button, or A in the speaker view,
+   which reveals on the projected slide too. */
 (function () {
   "use strict";
 
-  var SMALLEST_FIGURE = 300;
   var HEIGHT = 720;
-  var FONT_SIZE = 32; // slides.css
-  var SMALLEST_FONT_SIZE = 28; // still readable from the back of the room
+  var PLOT_HEIGHT = 560; // twitchbook_site/slides/figures.py
+  // Type sizes (px) a slide may take, largest first tried: big enough to read from the back.
+  var RANGES = {
+    text: [28, 46],
+    quiz: [22, 40],
+    table: [18, 30],
+    case: [18, 30],
+    end: [28, 44],
+  };
+  var RECEIVER = /receiver/i.test(window.location.search); // a preview in the speaker view
 
-  // A slide fuller than the screen (an answer revealed, say) shrinks its type a little; if it
-  // still does not fit at the smallest size, it scrolls rather than lose its last lines.
-  function fit(slide) {
-    if (!slide) return;
-    slide.style.fontSize = "";
-    slide.classList.remove("tb-scroll");
-    for (var size = FONT_SIZE; slide.scrollHeight > HEIGHT && size > SMALLEST_FONT_SIZE; size--) {
-      slide.style.fontSize = size - 1 + "px";
-    }
-    if (slide.scrollHeight > HEIGHT) slide.classList.add("tb-scroll");
+  function kind(slide) {
+    var found = /tb-(\w+)-slide/.exec(slide.className);
+    return found ? found[1] : "text";
   }
 
-  // A figure is drawn at the height it was designed for and the slide's width, then scaled
-  // down as a whole to the height its slide has left. Squeezing the plot, or enlarging its
-  // type, would push its labels and controls, placed in fixed pixels, into each other.
+  function overflows(slide, body) {
+    return slide.scrollHeight > HEIGHT + 1 || body.scrollHeight > body.clientHeight + 1;
+  }
+
+  // The largest type in the slide's range that fits, found by halving the range.
+  function fit(slide) {
+    var body = slide && slide.querySelector(".tb-body");
+    var range = body && RANGES[kind(slide)];
+    if (!range) return;
+    var low = range[0];
+    var high = range[1];
+    body.style.setProperty("--tb-size", high + "px");
+    if (!overflows(slide, body)) return;
+    while (high - low > 1) {
+      var middle = Math.floor((low + high) / 2);
+      body.style.setProperty("--tb-size", middle + "px");
+      if (overflows(slide, body)) high = middle;
+      else low = middle;
+    }
+    body.style.setProperty("--tb-size", low + "px");
+  }
+
   function drawFigures(slide) {
-    if (!window.Plotly) return;
-    var targets = [];
+    if (!window.Plotly || !slide) return;
     slide.querySelectorAll("script.tb-plot-data").forEach(function (block) {
       var target = document.getElementById(block.dataset.target);
-      if (target && !target.dataset.drawn) targets.push([target, JSON.parse(block.textContent)]);
-    });
-    targets.forEach(function (item) {
-      item[0].style.height = "0px";
-    });
-    var room = (HEIGHT - 16 - slide.scrollHeight) / (targets.length || 1);
-    targets.forEach(function (item) {
-      var target = item[0];
-      var figure = item[1];
-      var layout = Object.assign({}, figure.layout, { autosize: false });
-      var height = layout.height || 450;
-      var scale = Math.min(1, Math.max(room, SMALLEST_FIGURE) / height);
-      var width = target.parentNode.clientWidth;
-      layout.height = height;
-      layout.width = width / scale;
-      Object.assign(target.style, {
-        width: layout.width + "px",
-        height: height + "px",
-        transform: "scale(" + scale + ")",
-        transformOrigin: "0 0",
-        marginBottom: height * (scale - 1) + "px",
-        marginRight: layout.width * (scale - 1) + "px",
+      if (!target || target.dataset.drawn) return;
+      var figure = JSON.parse(block.textContent);
+      // The plot takes the height its controls leave (slides.css gives it 560 px in all).
+      var controls = 0;
+      target.parentNode.querySelectorAll(".tb-slide-controls").forEach(function (row) {
+        controls += row.offsetHeight + 8;
       });
-      var config = Object.assign({ displaylogo: false }, figure.config || {}, { responsive: false });
-      window.Plotly.newPlot(target, figure.data, layout, config).then(function () {
+      figure.layout.height = PLOT_HEIGHT - controls;
+      target.style.height = figure.layout.height + "px";
+      var config = { displayModeBar: false, responsive: false, displaylogo: false };
+      window.Plotly.newPlot(target, figure.data, figure.layout, config).then(function () {
         target.dataset.drawn = "true";
       });
     });
   }
 
+  // A figure's states (its buttons, menu or slider in the lesson) as buttons on the slide:
+  // each applies its precomputed changes to the plot.
+  document.querySelectorAll(".tb-slide-controls button").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var figure = button.closest("figure");
+      var block = figure.querySelector("script.tb-plot-data");
+      var target = document.getElementById(block.dataset.target);
+      var spec = JSON.parse(block.textContent);
+      var control = spec.controls && spec.controls[Number(button.dataset.control)];
+      var state = control && control.states[Number(button.dataset.state)];
+      if (!state || !window.Plotly || !target.dataset.drawn) return;
+      window.Plotly.update(target, state.data || {}, state.layout || {});
+      button.parentNode.querySelectorAll("button").forEach(function (other) {
+        other.setAttribute("aria-pressed", String(other === button));
+      });
+    });
+  });
+
   function setRevealed(slide, shown) {
+    if (!slide || !slide.querySelector(".tb-quiz")) return;
     if (shown) slide.dataset.revealed = "true";
     else delete slide.dataset.revealed;
     slide.querySelectorAll("details.tb-answer").forEach(function (answer) {
@@ -72,12 +97,37 @@
     fit(slide);
   }
 
+  // In the speaker view, A reaches only its preview of the slide; the preview tells the
+  // projected window, which the speaker view opened from (window.parent.opener).
+  function tellMainWindow(shown) {
+    var main = RECEIVER && window.parent !== window && window.parent.opener;
+    if (!main) return;
+    var where = Reveal.getIndices();
+    main.postMessage(
+      JSON.stringify({ namespace: "tb-slides", type: "answer", h: where.h, v: where.v || 0, shown: shown }),
+      "*"
+    );
+  }
+
   function toggleAnswer() {
     var slide = Reveal.getCurrentSlide();
-    if (slide && slide.querySelector(".tb-quiz")) {
-      setRevealed(slide, slide.dataset.revealed !== "true");
-    }
+    if (!slide || !slide.querySelector(".tb-quiz")) return;
+    var shown = slide.dataset.revealed !== "true";
+    setRevealed(slide, shown);
+    tellMainWindow(shown);
   }
+
+  window.addEventListener("message", function (event) {
+    if (RECEIVER || typeof event.data !== "string" || event.data.indexOf("tb-slides") < 0) return;
+    var data;
+    try {
+      data = JSON.parse(event.data);
+    } catch (error) {
+      return;
+    }
+    if (data.namespace !== "tb-slides" || data.type !== "answer") return;
+    setRevealed(Reveal.getSlide(data.h, data.v), data.shown === true);
+  });
 
   document.querySelectorAll("button.tb-reveal").forEach(function (button) {
     button.addEventListener("click", function () {
@@ -86,12 +136,15 @@
     });
   });
 
+  // A case shows a new step or its feedback on each choice: fit the slide to it again.
+  document.addEventListener("click", function (event) {
+    var slide = event.target.closest && event.target.closest("section.tb-case-slide");
+    if (slide) setTimeout(function () { fit(slide); }, 0);
+  });
+
   // A choice clicked with the mouse gives the keys back to reveal.js, which ignores them
   // while a radio button has focus (arrow keys would change the choice instead of the slide).
   document.querySelectorAll(".tb-choice").forEach(function (choice) {
-    choice.addEventListener("change", function () {
-      fit(choice.closest("section"));
-    });
     choice.addEventListener("pointerup", function () {
       setTimeout(function () {
         if (choice.contains(document.activeElement)) document.activeElement.blur();
@@ -99,14 +152,24 @@
     });
   });
 
-  // Opening a figure's text description makes its slide fuller too ("toggle" does not bubble).
-  document.addEventListener(
-    "toggle",
-    function (event) {
-      if (event.target.closest(".tb-alt")) fit(event.target.closest("section"));
-    },
-    true
-  );
+  // An opened text description takes the keys: arrows and page keys scroll it rather than
+  // change the slide, and Escape closes it.
+  var SCROLL_KEYS = ["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " "];
+  document.querySelectorAll("details.tb-slide-alt").forEach(function (details) {
+    var panel = details.querySelector(".tb-slide-alt-text");
+    details.addEventListener("toggle", function () {
+      if (details.open) panel.focus();
+    });
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        details.open = false;
+        details.querySelector("summary").focus();
+        event.stopPropagation();
+      } else if (SCROLL_KEYS.indexOf(event.key) >= 0) {
+        event.stopPropagation();
+      }
+    });
+  });
 
   Reveal.initialize({
     width: 1280,
@@ -122,12 +185,11 @@
     showNotes: false,
     plugins: [RevealNotes],
   }).then(function () {
-    Reveal.addKeyBinding(
-      { keyCode: 65, key: "A", description: "Reveal or hide the answer" },
-      toggleAnswer
-    );
-    drawFigures(Reveal.getCurrentSlide());
-    fit(Reveal.getCurrentSlide());
+    Reveal.addKeyBinding({ keyCode: 65, key: "A", description: "Reveal or hide the answer" }, toggleAnswer);
+    var shown = Reveal.getCurrentSlide();
+    drawFigures(shown);
+    fit(shown);
+    document.documentElement.dataset.ready = "true";
     Reveal.on("slidechanged", function (event) {
       drawFigures(event.currentSlide);
       fit(event.currentSlide);

@@ -1,128 +1,76 @@
-"""The red flag checklist of lesson 04.
+"""The five levels of care of lesson 04, drawn as a ladder: most urgent at the top.
 
-Each feature of a twitch is placed under the next step it calls for.
-
-Built from the data table data/tables/red_flags.yaml (tb.table_frame("red_flags")), so the
-figure and the HTML table beside it can never disagree.
+Built from data/red_flags.yaml, the same rules the checklist table, the sorter and the triage
+builder use. Each bar counts the findings the lesson lists at that level (a count of rules,
+not of how often they happen); hovering over it lists them.
 """
 
 import plotly.graph_objects as go
 
-from ..citations import label
-from ..loader import workbook
-from ..palette import GRID, NEUTRAL, PALETTE, TEXT
+from ..palette import PALETTE, TEXT
+from ..schema import RedFlagFile
 from .labels import wrap
 
-# The three choices of the lesson's sorter, in order of concern. The short names label the
-# columns; the long ones must match the "action" column of the data table exactly.
-STEPS = [
-    ("Reassure and give self-care advice", "Reassure", PALETTE["green"], "circle"),
-    ("See a GP", "See a GP", PALETTE["orange"], "diamond"),
-    ("Refer to a neurologist", "Neurologist", PALETTE["vermilion"], "square"),
+# Most urgent first; shape-free bars, so each bar also carries its level's name in words.
+COLOURS = [
+    PALETTE["vermilion"],
+    PALETTE["orange"],
+    PALETTE["purple"],
+    PALETTE["blue"],
+    PALETTE["green"],
 ]
 
 
-def _sources(ids) -> str:
-    references = workbook().references
-    return "; ".join(label(references[ref_id]) for ref_id in ids)
+def _by_tier(flags: RedFlagFile) -> list[tuple[str, str, list[str]]]:
+    return [
+        (tier.name, tier.meaning, [r.finding for r in flags.rules if r.tier == tier.name])
+        for tier in flags.tiers
+    ]
 
 
-def red_flag_checklist(frame) -> go.Figure:
-    """A dot chart: one row per feature, one column per next step, with buttons to filter.
-
-    frame: the red_flags data table as a DataFrame (columns feature, action, why, references).
-    """
-    unknown = set(frame["action"]) - {step for step, *_ in STEPS}
-    if unknown:
-        raise ValueError(f"red_flags table has actions the checklist does not know: {unknown}")
-    rows = [wrap(feature, 38) for feature in frame["feature"]]
-    fig = go.Figure()
-    # Faint dots in every cell keep all rows and columns on the axes while a filter hides
-    # the coloured markers; they also make the grid readable as a checklist.
-    fig.add_trace(
-        go.Scatter(
-            x=[short for _, short, _, _ in STEPS] * len(rows),
-            y=[row for row in rows for _ in STEPS],
-            mode="markers",
-            marker=dict(size=9, color=GRID),
-            hoverinfo="skip",
+def urgency_ladder(flags: RedFlagFile) -> go.Figure:
+    rows = _by_tier(flags)
+    names = [name for name, _, _ in rows]
+    fig = go.Figure(
+        go.Bar(
+            y=names,
+            x=[len(findings) for _, _, findings in rows],
+            orientation="h",
+            marker=dict(color=COLOURS[: len(rows)], line=dict(color=TEXT, width=1)),
+            text=[f"{len(findings)} findings" for _, _, findings in rows],
+            textposition="outside",
+            hovertext=[
+                f"<b>{name}</b><br>{wrap(meaning, 60)}<br>"
+                + "<br>".join(f"• {wrap(f, 60)}" for f in findings)
+                for name, meaning, findings in rows
+            ],
+            hoverinfo="text",
             showlegend=False,
         )
     )
-    for step, short, colour, symbol in STEPS:
-        chosen = frame[frame["action"] == step]
-        hover = [
-            f"<b>{wrap(row.feature, 60)}</b><br>Next step: {step}<br>{wrap(row.why, 60)}"
-            f"<br>Sources: {_sources(row.references)}"
-            for row in chosen.itertuples()
-        ]
-        fig.add_trace(
-            go.Scatter(
-                x=[short] * len(chosen),
-                y=[wrap(f, 38) for f in chosen["feature"]],
-                mode="markers",
-                name=step,
-                # Shape as well as colour marks the step, so the chart reads without colour.
-                marker=dict(size=18, color=colour, symbol=symbol, line=dict(color=TEXT, width=1)),
-                hovertext=hover,
-                hoverinfo="text",
-            )
-        )
-    visible_sets = {
-        "All features": [True, True, True, True],
-        "Reassure": [True, True, False, False],
-        "See a GP": [True, False, True, False],
-        "Neurologist": [True, False, False, True],
-    }
     fig.update_layout(
-        height=140 + 46 * len(rows),
-        margin=dict(l=300, r=20, t=90, b=40),
+        height=380,
+        margin=dict(l=190, r=40, t=30, b=50),
         xaxis=dict(
-            side="top",
-            categoryorder="array",
-            categoryarray=[short for _, short, _, _ in STEPS],
-            showgrid=True,
+            title="Findings listed in this lesson",
+            dtick=2,
+            range=[0, max(len(f) for _, _, f in rows) + 3],  # room for the labels
             fixedrange=True,
         ),
         yaxis=dict(
-            autorange="reversed",
-            categoryorder="array",
-            categoryarray=rows,
-            showgrid=False,
-            fixedrange=True,
-            tickfont=dict(size=12),
+            autorange="reversed", categoryorder="array", categoryarray=names, fixedrange=True
         ),
-        legend=dict(orientation="h", y=-0.02, yanchor="top", x=0, font=dict(size=12)),
-        updatemenus=[
-            dict(
-                type="buttons",
-                direction="right",
-                x=0,
-                xanchor="left",
-                y=1.0,
-                yanchor="bottom",
-                pad=dict(b=40),
-                showactive=True,
-                bgcolor="#ffffff",
-                bordercolor=NEUTRAL,
-                buttons=[
-                    dict(label=name, method="restyle", args=[{"visible": shown}])
-                    for name, shown in visible_sets.items()
-                ],
-            )
-        ],
     )
     return fig
 
 
-def red_flag_checklist_alt(frame) -> str:
-    """The figure in words: every feature, grouped under its next step."""
-    parts = []
-    for step, *_ in STEPS:
-        features = frame[frame["action"] == step]["feature"]
-        parts.append(f"{step}: " + "; ".join(features) + ".")
+def urgency_ladder_alt(flags: RedFlagFile) -> str:
+    """The figure in words: each level, what it means, and every red flag at that level."""
+    parts = [
+        f"{name} ({len(findings)}): {meaning} Findings: " + "; ".join(findings) + "."
+        for name, meaning, findings in _by_tier(flags)
+    ]
     return (
-        "A checklist chart with one row per feature of a twitch and three columns, "
-        "Reassure, See a GP and Neurologist; a marker in a column shows the next step. "
-        + " ".join(parts)
+        "A bar chart of the five levels of care, most urgent at the top; each bar counts the "
+        "findings listed at that level. " + " ".join(parts)
     )
