@@ -46,7 +46,7 @@ def test_study_explorer_page_hides_the_studies_the_menus_leave_out(browser, tmp_
     frame = study_explorer.studies_frame()
     page, log = open_offline(browser, page_file(tmp_path, study_explorer.page_html(frame)))
     page.locator("select[data-menu=design]").select_option("case series")
-    rows = study_explorer.filter_rows(frame, "case series", 0, int(frame["year"].min()))
+    rows = study_explorer.filter_rows(frame, "case series", 0, 0)  # any size, any year
     assert page.locator("tr[data-row]:visible").count() == len(rows)
     assert page.locator(".tb-summary").inner_text() == study_explorer.summary(rows)
     visible = page.locator("li[data-study]:visible")

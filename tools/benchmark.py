@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 
 import nbformat
+from lighthouse_audit import lighthouse
+from lighthouse_audit import print_table as print_lighthouse
 from nbclient import NotebookClient
 from twitchbook.lessons import is_lesson
 
@@ -179,12 +181,14 @@ def main() -> int:
         results["nbval alone (s)"] = timed([sys.executable, "-m", "pytest", "-q", "notebooks"])
         results["full test suite after install (s)"] = timed([sys.executable, "-m", "pytest", "-q"])
     results["pages"] = page_costs()
+    results["lighthouse"] = lighthouse(ROOT, SITE)
     if args.cold:
         results.update(readme_commands_cold())
     results["targets"] = targets(results)
     out = ROOT / "_build" / "benchmark.json"
     out.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
     print_table(results)
+    print_lighthouse(results["lighthouse"])
     print(f"\nwritten to {out.relative_to(ROOT)}")
     return 0
 
@@ -214,6 +218,8 @@ def targets(results: dict) -> dict[str, dict]:
 
 def print_table(results: dict) -> None:
     for key, value in results.items():
+        if key == "lighthouse":
+            continue  # printed by lighthouse_audit.print_table
         if key == "targets":
             print(f"\n{'target':44} {'measured':>9} {'limit':>9}")
             for name, check in value.items():

@@ -1,4 +1,7 @@
-"""Sphinx settings for the static site. The build script (site/build.py) stages the sources."""
+"""Sphinx settings for the static site. The build script (twitchbook_site.build) stages the
+sources."""
+
+import os
 
 project = "Facial Twitch Workbook"
 author = "The Facial Twitch Workbook contributors"
@@ -21,14 +24,17 @@ html_theme = "sphinx_book_theme"
 html_title = "Facial Twitch Workbook"
 html_static_path = ["_static"]
 templates_path = ["_templates"]  # the theme's layout less scripts no page here uses
-html_css_files = ["twitchbook.css"]
+html_css_files = ["twitchbook.css", "site.css"]
+# plotly.js is not listed: each figure fetches it when the figure nears the screen (the
+# <meta name="twitchbook-plotly"> in _templates/layout.html says where it is).
 html_js_files = [
     ("workbook-data.js", {"defer": "defer"}),
-    ("plotly.min.js", {"defer": "defer"}),
     ("twitchbook.js", {"defer": "defer"}),
     ("cases.js", {"defer": "defer"}),
 ]
-html_copy_source = False
+html_favicon = "_static/favicon.svg"
+# The notebooks are copied into the site so each lesson page can offer its .ipynb to download.
+html_copy_source = True
 # Search result summaries are fetched from the pages, which browsers refuse from file://.
 html_show_search_summary = False
 html_show_sourcelink = False
@@ -39,26 +45,55 @@ html_theme_options = {
         "If you are worried about a twitch, see a doctor."
     ),
     "show_toc_level": 2,
-    "use_download_button": False,
+    "use_download_button": True,
     "use_fullscreen_button": False,
     "navigation_with_keys": False,
 }
+
+
+def launch_options(environ) -> dict:
+    """Launch buttons on every lesson page: "open in JupyterHub" (an nbgitpuller link),
+    "open on Binder", beside the theme's ".ipynb" download. Plain links: nothing is requested
+    until one is clicked. Set by the instructor at build time (see instructor_guide.md):
+    TWITCHBOOK_REPOSITORY_URL (the git repository holding the workbook), TWITCHBOOK_BRANCH,
+    TWITCHBOOK_JUPYTERHUB_URL (the class's hub) and TWITCHBOOK_BINDERHUB_URL."""
+    repository = environ.get("TWITCHBOOK_REPOSITORY_URL", "").strip()
+    if not repository:
+        return {}
+    launch = {"notebook_interface": "jupyterlab"}
+    hub = environ.get("TWITCHBOOK_JUPYTERHUB_URL", "").strip()
+    if hub:
+        launch["jupyterhub_url"] = hub
+    launch["binderhub_url"] = environ.get("TWITCHBOOK_BINDERHUB_URL", "https://mybinder.org")
+    return {
+        "repository_url": repository,
+        "repository_branch": environ.get("TWITCHBOOK_BRANCH", "main"),
+        "path_to_docs": "notebooks",
+        "launch_buttons": launch,
+    }
+
+
+html_theme_options.update(launch_options(os.environ))
 # Widgets are drawn by the widget manager the site serves itself (see site/build.py).
 nb_ipywidgets_js = {
     "require.js": {},
     "embed-amd.js": {"data-jupyter-widgets-cdn-only": "true"},
 }
+
+
+def _static_digest() -> str:
+    """A digest of the staged _static folder. Pages link their stylesheets and scripts with a
+    checksum (?v=...), so when one changes every page must be written again; as a setting,
+    the digest makes Sphinx see the change and rewrite them all (without re-reading them)."""
+    import hashlib
+    from pathlib import Path
+
+    digest = hashlib.sha256()
+    for path in sorted((Path(__file__).parent / "_static").rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 # A definite starting mode: without it the theme logs an error on a reader's first visit.
-html_context = {"default_mode": "auto"}
-
-
-def leave_plotly_off_pages_without_figures(app, pagename, templatename, context, doctree):
-    """plotly.js is 4.6 MB: only pages that draw a figure load it."""
-    if "tb-plot-data" not in context.get("body", ""):
-        context["script_files"] = [
-            js for js in context.get("script_files", []) if "plotly.min.js" not in str(js)
-        ]
-
-
-def setup(app):
-    app.connect("html-page-context", leave_plotly_off_pages_without_figures)
+html_context = {"default_mode": "auto", "twitchbook_static": _static_digest()}

@@ -27,6 +27,7 @@ from .schema import (
     CoverageRow,
     DataTable,
     DiagnosticAccuracyFile,
+    FigureText,
     GlossaryFile,
     GlossaryTerm,
     QuizBank,
@@ -73,6 +74,7 @@ KINDS = (
     Kind("cases", "cases/*.yaml", ClinicalCase),
     Kind("diagnostic_tests", "tests/*.yaml", DiagnosticAccuracyFile),
     Kind("study_designs", "studies/*.yaml", StudyDesignFile),
+    Kind("figures", "figures/*.yaml", FigureText),  # the words of schematic figures
     Kind("slide_outlines", "slide_outlines/*.yaml", SlideOutline),
     # A new kind is one line here, e.g. Kind("drills", "drills/*.yaml", DrillFile); it appears
     # as book.drills, a dict from file name (without .yaml) to its model.

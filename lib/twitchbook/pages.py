@@ -30,8 +30,11 @@ def notice() -> None:
 def glossary_page() -> None:
     """Every glossary term: plain words first, then the technical definition."""
     book = workbook()
+    terms = sorted(book.glossary.values(), key=lambda t: t.term.casefold())
     items = []
-    for term in sorted(book.glossary.values(), key=lambda t: t.term.casefold()):
+    first_of = {}
+    for term in terms:
+        first_of.setdefault(_initial(term.term), term.id)
         sources = "; ".join(
             f'<a class="tb-cite" href="references.ipynb#{anchor(r)}">'
             f"{escape(label(book.references[r]))}</a>"
@@ -45,7 +48,24 @@ def glossary_page() -> None:
             f"{' Sources: ' + sources + '.' if sources else ''}</p></dd>"
         )
     plain = "\n".join(f"{t.term}: {t.plain}" for t in book.glossary.values())
-    show_html(f'<dl class="tb-glossary">{"".join(items)}</dl>', plain)
+    show_html(f'{_a_to_z(first_of)}<dl class="tb-glossary">{"".join(items)}</dl>', plain)
+
+
+def _initial(term: str) -> str:
+    letter = term.strip()[:1].upper()
+    return letter if "A" <= letter <= "Z" else "#"
+
+
+def _a_to_z(first_of: dict[str, str]) -> str:
+    """An A-Z index: each letter links to its first term; letters with no term are shown dim."""
+    letters = [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", *(["#"] if "#" in first_of else [])]
+    cells = "".join(
+        f'<li><a href="#term-{first_of[letter]}">{letter}</a></li>'
+        if letter in first_of
+        else f'<li aria-hidden="true"><span>{letter}</span></li>'
+        for letter in letters
+    )
+    return f'<nav aria-label="Glossary A to Z"><ul class="tb-az">{cells}</ul></nav>'
 
 
 def references_page() -> None:

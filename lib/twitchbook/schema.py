@@ -635,7 +635,13 @@ class StudyDesign(Strict):
     """How one cited study was done: its design and how many patients it counted."""
 
     reference: Id
-    design: Literal["systematic review", "case series", "narrative review"]
+    design: Literal[
+        "systematic review",
+        "meta-analysis",
+        "prospective cohort",
+        "case series",
+        "narrative review",
+    ]
     patients: int | None = Field(None, ge=1)  # None: the source gives no count
     note: Text | None = None
 
@@ -801,4 +807,42 @@ class SlideOutline(Strict):
                 f" {fewest} to {most} fit (one to two minutes a slide)",
                 at=("slides",),
             )
+        return self
+
+
+class FigurePart(Strict):
+    """A labelled part of a schematic figure, with the sentence its hover text shows."""
+
+    id: Id
+    label: Text
+    short: Text | None = None  # the label drawn on the figure, where the full one is long
+    description: Text
+    target: Text | None = None  # what a nerve branch supplies, where the figure names it
+    references: Annotated[CitedIds, Field(min_length=1)]
+
+
+class FigureView(Strict):
+    """One state a figure's control can show: the parts picked out and the sentence beside."""
+
+    label: Text
+    parts: list[Id] = []
+    text: Text
+    references: Annotated[CitedIds, Field(min_length=1)]
+
+
+class FigureText(Strict):
+    """data/figures/<name>.yaml: the words of a schematic figure, kept out of its code."""
+
+    provenance: Text
+    title: Text
+    parts: list[FigurePart] = Field(min_length=1)
+    views: list[FigureView] = []
+
+    @model_validator(mode="after")
+    def _views_name_known_parts(self):
+        known = {part.id for part in self.parts}
+        for view in self.views:
+            unknown = [p for p in view.parts if p not in known]
+            if unknown:
+                raise ValueError(f"view '{view.label}' names parts {unknown} that are not listed")
         return self

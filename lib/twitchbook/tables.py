@@ -21,8 +21,12 @@ def data_table(name: str, *, caption: str | None = None) -> None:
     body = []
     for row in table.rows:
         values = row.model_extra or {}
-        cells = "".join(f"<td>{escape(values[column])}</td>" for column in table.columns)
-        body.append(f"<tr>{cells}<td>{cite_list(row.references)}</td></tr>")
+        # data-label: on a phone each row is shown as a card, every cell under its column name.
+        cells = "".join(
+            f'<td data-label="{escape(label)}">{escape(values[column])}</td>'
+            for column, label in table.columns.items()
+        )
+        body.append(f'<tr>{cells}<td data-label="Sources">{cite_list(row.references)}</td></tr>')
     title = escape(caption or table.title)
     markup = (
         f'<div class="tb-table" data-table="{escape(name)}">'

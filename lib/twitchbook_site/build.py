@@ -126,8 +126,7 @@ def stage(src: Path) -> Path:
     assets = {
         PLOTLY_JS: "plotly.min.js",
         Path(twitchbook.__file__).parent / "assets" / "twitchbook.css": "twitchbook.css",
-        SOURCES / "_static" / "twitchbook.js": "twitchbook.js",
-        SOURCES / "_static" / "cases.js": "cases.js",
+        **{path: path.name for path in sorted((SOURCES / "_static").iterdir()) if path.is_file()},
     }
     for source, name in assets.items():
         target = static / name
@@ -165,6 +164,7 @@ def drop_unused_theme_files(out: Path) -> None:
     maps are for the theme's developers): 5 MB less to download or copy to a USB stick."""
     scripts = out / "_static" / "scripts"
     unused = {*scripts.glob("fontawesome.js*"), *(out / "_static").rglob("*.map")}
+    unused |= set(out.glob(".buildinfo.bak"))  # Sphinx's copy of the last settings, after a change
     for path in sorted(unused):
         path.unlink()
 

@@ -1,72 +1,15 @@
 /* The workbook's site script. Everything it adds is an extra: quizzes, answers, text
-   descriptions and glossary links all work with scripts off.
-   - draws figures from their inert JSON blocks with the one shared copy of plotly.js, each
-     as it comes near the screen;
-   - shows a glossary term's plain-words definition on hover and on keyboard focus;
-   - lets readers sort and filter data tables;
+   descriptions and glossary links all work with scripts off. (Figures draw themselves: each
+   carries its own script, lib/twitchbook/assets/figure.js.)
+   - shows a glossary term's plain-words definition on hover, on keyboard focus and on a
+     first tap (a second tap follows the link), kept inside the screen;
+   - lets readers sort and filter data tables, on a phone too, where rows become cards;
    - remembers, in this browser only, which quiz questions were answered correctly. */
 (function () {
   "use strict";
 
   var PROGRESS_KEY = "twitchbook-progress";
   var data = window.TWITCHBOOK || { glossary: {}, lessons: {} };
-
-  /* Figures are drawn when they come near the screen, not all at page load: drawing every
-     figure of a long lesson at once held the load event back by about half a second. */
-  function drawFigure(block) {
-    var target = document.getElementById(block.dataset.target);
-    if (!target) return Promise.resolve();
-    if (target.dataset.drawn) return Promise.resolve();
-    if (target.tbDrawing) return target.tbDrawing;
-    var figure = JSON.parse(block.textContent);
-    var config = Object.assign({ responsive: true, displaylogo: false }, figure.config || {});
-    target.tbDrawing = window.Plotly.newPlot(target, figure.data, figure.layout, config).then(
-      function () {
-        // Plotly's own SVG is decoration for screen readers: the figure's name and text
-        // description are on the container.
-        target.querySelectorAll("svg").forEach(function (svg) {
-          svg.setAttribute("aria-hidden", "true");
-        });
-        target.dataset.drawn = "true";
-        performance.mark("twitchbook:figure-drawn");
-      }
-    );
-    return target.tbDrawing;
-  }
-
-  function figureBlocks() {
-    return Array.prototype.slice.call(document.querySelectorAll("script.tb-plot-data"));
-  }
-
-  /* Every figure at once, for printing and for checks that need them all. */
-  function drawAllFigures() {
-    if (!window.Plotly) return Promise.resolve();
-    return Promise.all(figureBlocks().map(drawFigure));
-  }
-
-  function drawFiguresNearTheScreen() {
-    if (!window.Plotly) return;
-    if (!("IntersectionObserver" in window)) {
-      drawAllFigures();
-      return;
-    }
-    var observer = new IntersectionObserver(
-      function (entries) {
-        entries.forEach(function (entry) {
-          if (!entry.isIntersecting) return;
-          observer.unobserve(entry.target);
-          drawFigure(entry.target.tbBlock);
-        });
-      },
-      { rootMargin: "400px 0px" }
-    );
-    figureBlocks().forEach(function (block) {
-      var target = document.getElementById(block.dataset.target);
-      if (!target) return;
-      target.tbBlock = block;
-      observer.observe(target);
-    });
-  }
 
   /* Glossary: a definition bubble tied to the link by aria-describedby. */
   function glossaryTips() {
@@ -90,9 +33,45 @@
       wrap.appendChild(link);
       wrap.appendChild(tip);
       link.addEventListener("keydown", function (event) {
-        if (event.key === "Escape") wrap.classList.add("tb-tip-dismissed");
+        if (event.key === "Escape") { closeTip(wrap); wrap.classList.add("tb-tip-dismissed"); }
       });
       link.addEventListener("blur", function () { wrap.classList.remove("tb-tip-dismissed"); });
+      link.addEventListener("focus", function () { keepOnScreen(tip); });
+      wrap.addEventListener("mouseenter", function () { keepOnScreen(tip); });
+      // A touch screen has no hover: the first tap shows the definition, a second follows
+      // the link to the glossary.
+      link.addEventListener("click", function (event) {
+        if (wrap.classList.contains("tb-tip-open")) return;
+        event.preventDefault();
+        document.querySelectorAll(".tb-tip-open").forEach(closeTip);
+        wrap.classList.add("tb-tip-open");
+        link.setAttribute("aria-expanded", "true");
+        keepOnScreen(tip);
+      });
+    });
+    document.addEventListener("click", function (event) {
+      document.querySelectorAll(".tb-tip-open").forEach(function (wrap) {
+        if (!wrap.contains(event.target)) closeTip(wrap);
+      });
+    });
+  }
+
+  function closeTip(wrap) {
+    wrap.classList.remove("tb-tip-open");
+    var link = wrap.querySelector(".tb-term");
+    if (link) link.removeAttribute("aria-expanded");
+  }
+
+  /* A bubble near the right edge would run off the screen and widen the page: move it in. */
+  function keepOnScreen(tip) {
+    tip.style.left = "0px";
+    window.requestAnimationFrame(function () {
+      var box = tip.getBoundingClientRect();
+      if (!box.width) return;
+      var room = document.documentElement.clientWidth - 8;
+      var shift = Math.min(0, room - box.right);
+      if (box.left + shift < 8) shift = 8 - box.left;
+      tip.style.left = shift + "px";
     });
   }
 
@@ -124,6 +103,12 @@
         });
         status.textContent = " " + shown + " of " + rows.length + " rows shown";
       });
+      // On a phone the header row is hidden (rows become cards): the same sorting, as buttons.
+      var bar = document.createElement("div");
+      bar.className = "tb-sort-bar";
+      bar.setAttribute("role", "group");
+      bar.setAttribute("aria-label", "Sort rows");
+      box.insertBefore(bar, table);
       table.querySelectorAll("thead th").forEach(function (th, column) {
         var button = document.createElement("button");
         button.type = "button";
@@ -132,6 +117,11 @@
         th.textContent = "";
         th.appendChild(button);
         th.setAttribute("aria-sort", "none");
+        var mobile = document.createElement("button");
+        mobile.type = "button";
+        mobile.textContent = "Sort by " + button.textContent;
+        mobile.addEventListener("click", function () { button.click(); });
+        bar.appendChild(mobile);
         button.addEventListener("click", function () {
           var ascending = th.getAttribute("aria-sort") !== "ascending";
           table.querySelectorAll("thead th").forEach(function (other) {
@@ -241,14 +231,13 @@
 
   /* Printing: show every answer and text description after its question or figure. */
   function openForPrint() {
-    drawAllFigures();
+    if (window.twitchbookDrawFigures) window.twitchbookDrawFigures();
     document.querySelectorAll("details.tb-answer, details.tb-alt").forEach(function (d) {
       d.open = true;
     });
   }
 
   function start() {
-    drawFiguresNearTheScreen();
     glossaryTips();
     tables();
     trackQuizzes();
@@ -256,7 +245,6 @@
   }
 
   window.twitchbookOpenForPrint = openForPrint;
-  window.twitchbookDrawFigures = drawAllFigures;
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {

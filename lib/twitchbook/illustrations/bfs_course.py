@@ -1,78 +1,109 @@
 """Benign fasciculation syndrome in numbers: a bar chart from the table benign_bfs_outcomes.
 
 Two views behind buttons: what happened to the twitching over follow-up, and which other
-symptoms patients reported. Every bar carries its study, size and follow-up in the hover text.
+symptoms patients reported. Every bar carries its study, size and follow-up in the hover text,
+and its short name (source and size) is made from the same row, never typed in.
 """
 
-import pandas as pd
 import plotly.graph_objects as go
 
+from ..citations import label
+from ..loader import workbook
 from ..palette import PALETTE
-from .controls import button_row
+from ..tables import table_frame
+from .controls import attach, control, state
+from .labels import plain, wrap
 
-VIEWS = ["Course of the twitching", "Other symptoms reported"]
-# One colour and a short name per study, so a 34-patient abstract reads apart from a review.
-STUDIES = {
-    "Prospective study (meeting abstract)": (PALETTE["blue"], "2017 abstract, n = 34"),
-    "Prospective study (full paper)": (PALETTE["sky"], "2018 paper, n = 35"),
-    "Systematic review of 3 studies": (PALETTE["vermilion"], "2024 review, n = 180"),
-    "Systematic review (the 2 studies that reported it)": (
-        PALETTE["orange"],
-        "2024 review, 2 of its 3 studies",
-    ),
-}
+TABLE = "benign_bfs_outcomes"
+COLOURS = [PALETTE["blue"], PALETTE["sky"], PALETTE["vermilion"], PALETTE["orange"]]
 
 
-def _label(row: pd.Series) -> str:
-    return f"{row['measure']}<br><sup>{STUDIES[row['study']][1]}</sup>"
+def _frame(frame):
+    return table_frame(TABLE) if frame is None else frame
 
 
-def outcome_bars(frame: pd.DataFrame) -> go.Figure:
+def _study_name(row) -> str:
+    """The source's label and the number of patients, as the row gives them."""
+    source = "; ".join(label(workbook().references[r]) for r in row["references"])
+    patients = str(row["patients"])
+    return f"{source}, n = {patients}" if patients.isdigit() else source
+
+
+def figure(frame=None) -> go.Figure:
     """Horizontal bars, one trace per study and view; buttons switch between the views."""
+    frame = _frame(frame)
+    views = list(dict.fromkeys(frame["view"]))
+    studies = list(dict.fromkeys(frame["study"]))
     fig = go.Figure()
-    visibility = []
-    for view in VIEWS:
+    shown_in = []
+    for view in views:
         part = frame[frame["view"] == view]
         for study, rows in part.groupby("study", sort=False):
-            labels = [_label(r) for _, r in rows.iterrows()]
             fig.add_trace(
                 go.Bar(
                     x=rows["percent"],
-                    y=labels,
+                    y=[
+                        f"{wrap(r['measure'], 24)}<br><sup>{plain(_study_name(r))}</sup>"
+                        for _, r in rows.iterrows()
+                    ],
                     orientation="h",
-                    name=study,
-                    marker_color=STUDIES[study][0],
+                    name=plain(study),
+                    marker_color=COLOURS[studies.index(study) % len(COLOURS)],
                     # Zero is a finding here (no motor neuron disease), so print every value.
                     text=[f"{p:g}%" for p in rows["percent"]],
                     textposition="outside",
                     cliponaxis=False,
-                    customdata=rows[["study", "patients", "follow_up"]].to_numpy(),
+                    customdata=[
+                        [plain(r["study"]), plain(r["patients"]), plain(r["follow_up"])]
+                        for _, r in rows.iterrows()
+                    ],
                     hovertemplate=(
                         "<b>%{x:g}%</b><br>%{customdata[0]}"
                         "<br>Patients: %{customdata[1]}"
                         "<br>Follow-up: %{customdata[2]}<extra></extra>"
                     ),
-                    visible=view == VIEWS[0],
+                    visible=view == views[0],
                 )
             )
-            visibility.append(view)
-    buttons = [
-        dict(label=view, method="update", args=[{"visible": [v == view for v in visibility]}])
-        for view in VIEWS
-    ]
+            shown_in.append(view)
+    attach(
+        fig,
+        control(
+            "buttons",
+            "Show",
+            [state(v, data={"visible": [s == v for s in shown_in]}) for v in views],
+        ),
+        narrow={"xaxis.title.text": "Per cent of patients"},
+    )
     fig.update_layout(
-        updatemenus=[
-            button_row(
-                buttons,
-                y=1.14,
-                showactive=True,
-            )
-        ],
-        xaxis=dict(title="Per cent of patients in the study", range=[0, 112], ticksuffix="%"),
-        yaxis=dict(autorange="reversed"),
+        xaxis=dict(
+            title="Per cent of patients in the study",
+            range=[0, 115],
+            ticksuffix="%",
+            fixedrange=True,
+        ),
+        yaxis=dict(autorange="reversed", automargin=True, fixedrange=True),
         barmode="group",
         height=520,
-        margin=dict(l=250, t=90),
+        margin=dict(l=10, t=20),
         showlegend=False,  # each bar's label already names its study
     )
     return fig
+
+
+def describe(frame=None) -> str:
+    """The chart in words, every number from the same rows as the bars."""
+    frame = _frame(frame)
+    views = []
+    for view in dict.fromkeys(frame["view"]):
+        rows = frame[frame["view"] == view]
+        items = [
+            f"{r['measure']} {r['percent']:g}% ({r['study']}; {_study_name(r)}; "
+            f"follow-up {r['follow_up']})"
+            for _, r in rows.iterrows()
+        ]
+        views.append(f"View '{view}': " + "; ".join(items) + ".")
+    return (
+        f"Horizontal bar chart in {len(views)} views chosen with buttons, one bar per study and "
+        "measure, in per cent of the patients each study followed. " + " ".join(views)
+    )

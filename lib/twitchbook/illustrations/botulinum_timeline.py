@@ -11,8 +11,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..palette import GRID, NEUTRAL, PALETTE, TEXT
-from .controls import button_row
+from ..citations import label
+from ..loader import workbook
+from ..palette import GRID, PALETTE, TEXT
+from ..tables import table_frame
+from .controls import attach, control, state
+from .labels import plain, wrap
+
+TABLE = "botulinum_timeline"
 
 # The model's shape (illustration only). Onset and end are set from the cited anchors by the
 # caller; the peak and the start of the decline are not taken from any source.
@@ -53,16 +59,22 @@ def relief_over_cycles(weeks: np.ndarray, cycles: int, interval: float, end_week
     return total
 
 
-def dose_timeline(anchors: pd.DataFrame, source_labels: dict[str, str]) -> go.Figure:
+def _frame(anchors):
+    return table_frame(TABLE) if anchors is None else anchors
+
+
+def source(refs) -> str:
+    """The author-year labels of a row's references."""
+    return "; ".join(label(workbook().references[r]) for r in refs)
+
+
+def figure(anchors: pd.DataFrame | None = None) -> go.Figure:
     """Build the two-panel timeline.
 
     anchors: the rows of data/tables/botulinum_timeline.yaml (columns event, finding, weeks,
-      population, references), as given by twitchbook.table_frame.
-    source_labels: reference id -> author-year label, shown in the hover text.
+      population, references); default: that table.
     """
-
-    def source(refs) -> str:
-        return "; ".join(source_labels.get(r, r) for r in refs)
+    anchors = _frame(anchors)
 
     end_week = float(anchors.loc[anchors.event == "End of benefit", "weeks"].min())
     due = anchors.loc[anchors.event == "Next injection due", "weeks"]
@@ -100,7 +112,12 @@ def dose_timeline(anchors: pd.DataFrame, source_labels: dict[str, str]) -> go.Fi
                     line=dict(width=1, color=TEXT),
                 ),
                 customdata=np.stack(
-                    [rows.finding, rows.population, rows.references.map(source)], axis=-1
+                    [
+                        rows.finding.map(lambda t: wrap(t, 40)),
+                        rows.population.map(lambda t: wrap(t, 40)),
+                        rows.references.map(source).map(plain),
+                    ],
+                    axis=-1,
                 ),
                 hovertemplate=f"<b>{event}</b>: week %{{x}}<br>%{{customdata[0]}}<br>"
                 "%{customdata[1]}<br>Source: %{customdata[2]}<extra></extra>",
@@ -190,40 +207,37 @@ def dose_timeline(anchors: pd.DataFrame, source_labels: dict[str, str]) -> go.Fi
         cycle_traces[cycles] = list(range(first, len(fig.data)))
 
     fixed = list(range(len(EVENT_ORDER) + 1))  # upper-panel traces stay on
-    buttons = []
+    states = []
     for cycles in CYCLES:
         shown = set(fixed) | set(cycle_traces[cycles])
         span = cycles * interval + 6
-        buttons.append(
-            dict(
-                label=f"{cycles} injection{'s' if cycles > 1 else ''}",
-                method="update",
-                args=[
-                    {"visible": [i in shown for i in range(len(fig.data))]},
-                    {
-                        "xaxis.range": [-0.5, span],
-                        "xaxis2.range": [-0.5, span],
-                        "xaxis.dtick": 2 if cycles == 1 else 4,
-                        "xaxis2.dtick": 2 if cycles == 1 else 4,
-                    },
-                ],
+        states.append(
+            state(
+                f"{cycles} injection{'s' if cycles > 1 else ''}",
+                data={"visible": [i in shown for i in range(len(fig.data))]},
+                layout={
+                    "xaxis.range": [-0.5, span],
+                    "xaxis2.range": [-0.5, span],
+                    "xaxis.dtick": 2 if cycles == 1 else 4,
+                    "xaxis2.dtick": 2 if cycles == 1 else 4,
+                },
             )
         )
+    attach(
+        fig,
+        control("buttons", "Show", states),
+        narrow={
+            "legend.y": -0.3,
+            "margin.b": 200,
+            "height": 560,
+            "yaxis.ticktext": [wrap(event, 8) for event in EVENT_ORDER],
+        },
+    )
     first_span = CYCLES[0] * interval + 6
     fig.update_layout(
-        updatemenus=[
-            button_row(
-                buttons,
-                y=1.2,
-                active=0,
-                bgcolor="#ffffff",
-                bordercolor=NEUTRAL,
-                font=dict(color=TEXT),
-            )
-        ],
         # Legend below the plot: the site's column is narrow and a side legend squeezes the axes.
         height=620,
-        margin=dict(t=110, l=130, b=130),
+        margin=dict(t=40, l=10, b=130),
         legend=dict(orientation="h", x=0, xanchor="left", y=-0.16, yanchor="top"),
         hovermode="closest",
     )
@@ -238,11 +252,14 @@ def dose_timeline(anchors: pd.DataFrame, source_labels: dict[str, str]) -> go.Fi
         col=1,
     )
     fig.update_yaxes(title_text="Relief (0-100, modelled)", range=[-5, 110], row=2, col=1)
+    fig.update_yaxes(automargin=True, fixedrange=True)
+    fig.update_xaxes(fixedrange=True)
     return fig
 
 
-def describe(anchors: pd.DataFrame, source_labels: dict[str, str]) -> str:
+def describe(anchors: pd.DataFrame | None = None) -> str:
     """The figure in words, with every cited number, for the text alternative."""
+    anchors = _frame(anchors)
     interval = float(anchors.loc[anchors.event == "Next injection due", "weeks"].min())
     end_week = float(anchors.loc[anchors.event == "End of benefit", "weeks"].min())
     parts = []
@@ -250,7 +267,7 @@ def describe(anchors: pd.DataFrame, source_labels: dict[str, str]) -> str:
         rows = anchors[anchors.event == event]
         items = [
             f"{row.finding} (plotted at week {row.weeks:g}; {row.population}; "
-            f"{'; '.join(source_labels.get(r, r) for r in row.references)})"
+            f"{source(row.references)})"
             for row in rows.itertuples()
         ]
         parts.append(f"{event}: " + "; ".join(items) + ".")

@@ -8,17 +8,28 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..palette import GRID, NEUTRAL, PALETTE
+from ..tables import table_frame
+from .labels import plain, wrap
+
+TABLE = "hfs_untreated_cohort"
 
 # The group a figure is about is drawn in orange; the excluded groups in cool colours and grey.
 GROUP_COLOURS = [PALETTE["blue"], PALETTE["sky"], NEUTRAL, GRID, PALETTE["orange"]]
 
 
-def selection_bar(frame: pd.DataFrame, *, total: int, label: str) -> go.Figure:
-    """One horizontal bar of `total` patients, split into the table's groups in table order.
+def _frame(frame):
+    return table_frame(TABLE) if frame is None else frame
 
-    frame: rows with 'group', 'patients', 'percent' and 'meaning' (a tb.table_frame result).
-    label: the name of the bar, shown in the hover text.
+
+def figure(frame: pd.DataFrame | None = None) -> go.Figure:
+    """One horizontal bar of all the clinic's patients, split into the table's groups in
+    table order; the total is the sum of the groups.
+
+    frame: rows with 'group', 'patients', 'percent' and 'meaning' (default: the table).
     """
+    frame = _frame(frame)
+    total = int(frame["patients"].astype(int).sum())
+    label = "Patients with a compressing vessel"
     fig = go.Figure()
     for number, row in enumerate(frame.itertuples(index=False)):
         patients = int(row.patients)
@@ -28,7 +39,7 @@ def selection_bar(frame: pd.DataFrame, *, total: int, label: str) -> go.Figure:
                 x=[patients],
                 orientation="h",
                 width=0.45,
-                name=f"{row.group}: {patients:,}",
+                name=f"{plain(row.group)}: {patients:,}",
                 marker=dict(
                     color=GROUP_COLOURS[number % len(GROUP_COLOURS)],
                     line=dict(color="#ffffff", width=1),
@@ -39,9 +50,9 @@ def selection_bar(frame: pd.DataFrame, *, total: int, label: str) -> go.Figure:
                 insidetextanchor="middle",
                 textangle=0,
                 hovertext=[
-                    f"<b>{row.group}</b> ({label})<br>"
+                    f"<b>{plain(row.group)}</b> ({label})<br>"
                     f"{patients:,} of {total:,} ({float(row.percent):g}%)"
-                    f"<br>{row.meaning}"
+                    f"<br>{wrap(row.meaning, 40)}"
                 ],
                 hoverinfo="text",
             )
@@ -53,7 +64,7 @@ def selection_bar(frame: pd.DataFrame, *, total: int, label: str) -> go.Figure:
         y=0,
         yref="y",
         xref="x",
-        text=f"{last.group}: {int(last.patients):,}",
+        text=f"{wrap(last.group, 24)}: {int(last.patients):,}",
         showarrow=True,
         arrowhead=2,
         arrowcolor=NEUTRAL,
@@ -75,8 +86,10 @@ def selection_bar(frame: pd.DataFrame, *, total: int, label: str) -> go.Figure:
     return fig
 
 
-def describe(frame: pd.DataFrame, *, total: int) -> str:
+def describe(frame: pd.DataFrame | None = None) -> str:
     """The bar in words, every group and number included, in table order."""
+    frame = _frame(frame)
+    total = int(frame["patients"].astype(int).sum())
     parts = [
         f"{row.group}: {int(row.patients):,} ({float(row.percent):g}%)"
         for row in frame.itertuples(index=False)

@@ -1,22 +1,20 @@
-"""How pressure on the facial nerve turns into twitching: two schematic figures, not data.
+"""How pressure on the facial nerve turns into twitching: a schematic figure, not data.
 
-compression_slider_figure: a slider for pressure at the root exit zone; each step shows made-up
-bursts of activity in an eye muscle and a mouth muscle, spreading from eye to mouth and firing
-together as the pressure rises, which is the sequence the theories in lesson 01 try to explain.
+A slider for pressure at the root exit zone; each step shows made-up bursts of activity in an
+eye muscle and a mouth muscle, spreading from eye to mouth and firing together as the
+pressure rises, which is the sequence the theories in lesson 01 try to explain.
 
-lateral_spread_figure: the lateral spread response as an electrical test shows it: stimulate the
-branch to the eye and record from a chin muscle, in a healthy nerve and in hemifacial spasm.
-
-Both are drawn from fixed rules and a seeded random generator, so every run gives the same
-figure; neither is a recording from a patient.
+Drawn from fixed rules and a seeded random generator, so every run gives the same figure;
+it is not a recording from a patient.
 """
 
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ..palette import GRID, NEUTRAL, PALETTE, TEXT
-from .labels import description_box, illustration_badge, wrap
+from ..palette import PALETTE
+from .controls import attach, control, state
+from .labels import illustration_badge
 
 EYE = PALETTE["blue"]
 MOUTH = PALETTE["vermilion"]
@@ -94,7 +92,7 @@ def _activity(bursts, rng: np.random.Generator, scale: float = 1.0) -> np.ndarra
     return np.round(signal, 3)
 
 
-def compression_slider_figure() -> go.Figure:
+def figure() -> go.Figure:
     """Pressure slider (none to severe) with simulated eye and mouth muscle activity."""
     rng = np.random.default_rng(SEED)
     t = np.round(np.arange(0, DURATION, 1 / RATE), 3)
@@ -148,165 +146,47 @@ def compression_slider_figure() -> go.Figure:
             col=1,
         )
 
-    description_box(fig, LEVELS[0][3], y=-0.5)
     illustration_badge(fig)
-
-    steps = []
-    for number, (label, _, _, text) in enumerate(LEVELS):
-        visible = [level == number for level in range(len(LEVELS)) for _ in ("eye", "mouth")]
-        steps.append(
-            dict(
-                label=label,
-                method="update",
-                args=[{"visible": visible}, {"annotations[0].text": wrap(text, 70)}],
-            )
+    steps = [
+        state(
+            label,
+            data={
+                "visible": [level == n for level in range(len(LEVELS)) for _ in ("eye", "mouth")]
+            },
+            text=text,
         )
-    fig.update_layout(
-        sliders=[
-            dict(
-                active=0,
-                steps=steps,
-                x=0.0,
-                len=1.0,
-                y=-0.12,
-                yanchor="top",
-                currentvalue=dict(
-                    prefix="Pressure at the root exit zone: ", font=dict(size=14, color=TEXT)
-                ),
-                pad=dict(t=30),
-                bgcolor=GRID,
-                bordercolor=NEUTRAL,
-                activebgcolor=PALETTE["blue"],
-                font=dict(size=13),
-            )
-        ],
-        height=680,
-        margin=dict(l=60, r=20, t=60, b=260),
-    )
+        for n, (label, _, _, text) in enumerate(LEVELS)
+    ]
+    attach(fig, control("slider", "Pressure at the root exit zone", steps))
+    fig.update_layout(height=480, margin=dict(l=50, r=20, t=40, b=50))
     fig.update_yaxes(range=[0, 1.05], title_text="Activity", showticklabels=False, fixedrange=True)
     fig.update_xaxes(range=[0, DURATION], fixedrange=True)
     fig.update_xaxes(title_text="Time (seconds)", row=2, col=1)
     return fig
 
 
-def lateral_spread_figure() -> go.Figure:
-    """Stimulate the zygomatic branch, record from mentalis: healthy nerve versus HFS."""
-    ms = np.round(np.arange(0, 40.01, 0.25), 2)
-
-    # Why Gaussian-derivative wiggles: they look like a compound muscle response without
-    # pretending to be a recording.
-    def wave(centre, size, width=1.2):
-        x = (ms - centre) / width
-        return size * -x * np.exp(-x * x / 2) * 1.6
-
-    eye_direct = np.round(wave(4.0, 1.0), 3)
-    chin_healthy = np.zeros_like(ms)
-    chin_hfs = np.round(wave(13.5, 0.45, 1.4), 3)  # onset near 10 ms
-
-    fig = make_subplots(
-        rows=2,
-        cols=1,
-        shared_xaxes=True,
-        vertical_spacing=0.14,
-        subplot_titles=(
-            "Orbicularis oculi (the branch's own muscle)",
-            "Mentalis, chin (a muscle of another branch)",
-        ),
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=ms,
-            y=eye_direct,
-            mode="lines",
-            line=dict(color=EYE, width=2),
-            name="Direct response",
-            showlegend=False,
-            hovertemplate="%{x:.1f} ms<extra>Direct response</extra>",
-        ),
-        row=1,
-        col=1,
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=ms,
-            y=chin_healthy,
-            mode="lines",
-            line=dict(color=NEUTRAL, width=2),
-            name="Healthy: no response",
-            visible=True,
-            showlegend=False,
-            hovertemplate="%{x:.1f} ms<extra>Healthy: flat</extra>",
-        ),
-        row=2,
-        col=1,
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=ms,
-            y=chin_hfs,
-            mode="lines",
-            line=dict(color=MOUTH, width=2),
-            name="Hemifacial spasm: lateral spread response",
-            visible=False,
-            showlegend=False,
-            hovertemplate="%{x:.1f} ms<extra>Lateral spread response</extra>",
-        ),
-        row=2,
-        col=1,
-    )
-    for row in (1, 2):
-        fig.add_vline(x=0.0, line=dict(color=TEXT, width=1, dash="dot"), row=row, col=1)
-    fig.add_annotation(
-        x=0.3,
-        y=1.05,
-        xref="x",
-        yref="y",
-        text="Stimulus to the zygomatic branch",
-        showarrow=False,
-        xanchor="left",
-        font=dict(size=12),
-    )
-
-    texts = {
-        "Healthy nerve": "Healthy nerve: stimulating the zygomatic branch makes only its own "
-        "muscle, around the eye, respond. The chin stays silent.",
-        "Hemifacial spasm": "Hemifacial spasm: the chin muscle answers too, about 10 ms after "
-        "the stimulus. This is the lateral spread response; it often "
-        "disappears during surgery when the vessel is moved off the nerve.",
-    }
-    description_box(fig, texts["Healthy nerve"], y=-0.3)
-    illustration_badge(fig)
-    buttons = [
-        dict(
-            label=label,
-            method="update",
-            args=[
-                {"visible": [True, label == "Healthy nerve", label == "Hemifacial spasm"]},
-                {"annotations[0].text": wrap(text, 70)},
-            ],
+def describe() -> str:
+    """The figure in words, from the same bursts the figure draws."""
+    steps = []
+    for label, eye, mouth_from_eye, _ in LEVELS:
+        tonic = sum(1 for *_, sustained in eye if sustained)
+        if not eye:
+            steps.append(f"{label}: both panels flat, at resting level.")
+            continue
+        mouth = (
+            "the mouth stays flat"
+            if not mouth_from_eye
+            else "the mouth contracts together with the eye every time"
+            if len(mouth_from_eye) == len(eye)
+            else f"the mouth bursts at the same moments as {len(mouth_from_eye)} of them"
         )
-        for label, text in texts.items()
-    ]
-    fig.update_layout(
-        updatemenus=[
-            dict(
-                type="buttons",
-                direction="right",
-                buttons=buttons,
-                x=0.0,
-                y=1.16,
-                xanchor="left",
-                yanchor="bottom",
-                showactive=True,
-                bgcolor="#ffffff",
-                bordercolor=NEUTRAL,
-                font=dict(size=13),
-            )
-        ],
-        height=560,
-        margin=dict(l=60, r=20, t=100, b=160),
+        held = f", {tonic} of them long sustained (tonic) contractions" if tonic else ""
+        steps.append(f"{label}: {len(eye)} eye bursts{held}; {mouth}.")
+    return (
+        "Illustration, not data. Two stacked panels show simulated muscle activity (arbitrary "
+        f"units) over {DURATION:g} seconds: the top panel for the eye muscle (orbicularis oculi), "
+        "the bottom panel for the mouth muscle (orbicularis oris). A slider sets the pressure at "
+        f"the root exit zone to {', '.join(level[0] for level in LEVELS)}. "
+        + " ".join(steps)
+        + " A sentence under the slider explains each step."
     )
-    fig.update_yaxes(range=[-1.3, 1.3], showticklabels=False, title_text="EMG", fixedrange=True)
-    fig.update_xaxes(range=[-2, 40], fixedrange=True)
-    fig.update_xaxes(title_text="Time after the stimulus (ms)", row=2, col=1)
-    return fig

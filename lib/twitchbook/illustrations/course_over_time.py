@@ -1,6 +1,6 @@
 """How a twitch changes over the years: charts of natural-history outcomes from a data table.
 
-The figure works without a kernel: two plotly buttons switch the bars between percentages and
+The figure works without a kernel: two buttons switch the bars between percentages and
 numbers of patients, and every bar carries its value as text so colour is never the only cue.
 """
 
@@ -8,7 +8,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..palette import NEUTRAL, PALETTE
-from .controls import button_row
+from ..tables import table_frame
+from .controls import attach, control, state
+from .labels import plain, wrap
+
+TABLE = "living_hfs_natural_history"
 
 # Worse outcomes in warm colours, better ones in cool colours; the order of the table is kept.
 OUTCOME_COLOURS = {
@@ -19,18 +23,24 @@ OUTCOME_COLOURS = {
 }
 
 
-def natural_history_bars(frame: pd.DataFrame, *, total: int) -> go.Figure:
+def _frame(frame):
+    return table_frame(TABLE) if frame is None else frame
+
+
+def figure(frame: pd.DataFrame | None = None) -> go.Figure:
     """Horizontal bars, one per outcome, with buttons for 'Percent' and 'Number of patients'.
 
-    frame: rows with 'outcome', 'patients', 'percent' and 'detail' (a tb.table_frame result).
-    total: the size of the cohort, shown in the axis title and the hover text.
+    frame: rows with 'outcome', 'patients', 'percent' and 'detail' (default: the table);
+    the cohort's size is the sum of its patients.
     """
+    frame = _frame(frame)
+    total = int(frame["patients"].astype(int).sum())
     outcomes = list(frame["outcome"])
     percents = [float(p) for p in frame["percent"]]
     counts = [int(n) for n in frame["patients"]]
     colours = [OUTCOME_COLOURS.get(o, NEUTRAL) for o in outcomes]
     hover = [
-        f"<b>{o}</b><br>{n} of {total} patients ({p:.1f}%)<br>{d}"
+        f"<b>{plain(o)}</b><br>{n} of {total} patients ({p:.1f}%)<br>{wrap(d, 40)}"
         for o, n, p, d in zip(outcomes, counts, percents, frame["detail"], strict=True)
     ]
     percent_text = [f"{p:.1f}%" for p in percents]
@@ -38,7 +48,7 @@ def natural_history_bars(frame: pd.DataFrame, *, total: int) -> go.Figure:
 
     fig = go.Figure(
         go.Bar(
-            y=outcomes,
+            y=[plain(o) for o in outcomes],
             x=percents,
             orientation="h",
             marker_color=colours,
@@ -51,32 +61,52 @@ def natural_history_bars(frame: pd.DataFrame, *, total: int) -> go.Figure:
         )
     )
     # Buttons restyle the one trace and relabel the axis, so the switch needs no Python.
-    percent_axis = {"xaxis.title.text": "Percent of patients", "xaxis.range": [0, 55]}
-    count_axis = {"xaxis.title.text": f"Number of patients (of {total})", "xaxis.range": [0, 60]}
+    # Room right of the longest bar for its printed value.
+    percent_axis = {
+        "xaxis.title.text": "Percent of patients",
+        "xaxis.range": [0, max(percents) * 1.35],
+    }
+    count_axis = {
+        "xaxis.title.text": f"Number of patients (of {total})",
+        "xaxis.range": [0, max(counts) * 1.45],
+    }
+    attach(
+        fig,
+        control(
+            "buttons",
+            "Show",
+            [
+                state(
+                    "Percent", data={"x": [percents], "text": [percent_text]}, layout=percent_axis
+                ),
+                state(
+                    "Number of patients",
+                    data={"x": [counts], "text": [count_text]},
+                    layout=count_axis,
+                ),
+            ],
+        ),
+    )
     fig.update_layout(
-        updatemenus=[
-            button_row(
-                [
-                    dict(
-                        label="Percent",
-                        method="update",
-                        args=[{"x": [percents], "text": [percent_text]}, percent_axis],
-                    ),
-                    dict(
-                        label="Number of patients",
-                        method="update",
-                        args=[{"x": [counts], "text": [count_text]}, count_axis],
-                    ),
-                ],
-                y=1.18,
-                showactive=True,
-                bgcolor="#ffffff",
-                bordercolor=NEUTRAL,
-            )
-        ],
-        xaxis=dict(title_text="Percent of patients", range=[0, 55], fixedrange=True),
-        yaxis=dict(autorange="reversed", fixedrange=True),
-        margin=dict(l=130, r=40, t=80, b=60),
-        height=360,
+        xaxis=dict(
+            title_text="Percent of patients", range=percent_axis["xaxis.range"], fixedrange=True
+        ),
+        yaxis=dict(autorange="reversed", fixedrange=True, automargin=True),
+        margin=dict(l=10, r=40, t=20, b=60),
+        height=320,
     )
     return fig
+
+
+def describe(frame: pd.DataFrame | None = None) -> str:
+    """The bars in words, every count and percentage from the same rows."""
+    frame = _frame(frame)
+    total = int(frame["patients"].astype(int).sum())
+    bars = " ".join(
+        f"{row['outcome']}: {int(row['patients'])} patients, {float(row['percent']):.1f}%."
+        for _, row in frame.iterrows()
+    )
+    return (
+        f"Horizontal bar chart of {len(frame)} outcomes in {total} patients. {bars} Buttons "
+        "above the chart switch the bars between percentages and numbers of patients."
+    )

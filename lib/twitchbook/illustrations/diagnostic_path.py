@@ -7,7 +7,8 @@ read what that step looks for; buttons light up the path three typical patients 
 import plotly.graph_objects as go
 
 from ..palette import GRID, NEUTRAL, PALETTE, TEXT
-from .controls import button_row
+from .controls import attach, control, state
+from .labels import illustration_badge
 
 # Each step: key, label in the box, (x, y) position, hover text. The hover texts are
 # summaries of lesson 05's cited sources; the lesson text carries the citations.
@@ -66,7 +67,7 @@ STEPS = [
         "Primary or secondary hemifacial spasm, or a mimic:<br>"
         "blepharospasm, myokymia, tic, synkinesis, focal seizure;<br>"
         "benign fasciculations; rarely ALS, which needs progressive<br>"
-        "upper and lower motor neuron signs.",
+        "motor impairment with motor neuron signs (Gold Coast criteria).",
     ),
 ]
 ARROWS = [
@@ -97,7 +98,7 @@ def _opacities(path_keys) -> list[float]:
     return arrows + boxes
 
 
-def diagnostic_path() -> go.Figure:
+def figure() -> go.Figure:
     """The flow schematic with hover text on every step and a button per typical patient."""
     where = {key: xy for key, _, xy, _ in STEPS}
     fig = go.Figure()
@@ -138,41 +139,28 @@ def diagnostic_path() -> go.Figure:
         )
     fig.update_layout(
         height=460,
-        margin=dict(l=20, r=20, t=70, b=20),
+        margin=dict(l=20, r=20, t=20, b=20),
         plot_bgcolor="#ffffff",
         xaxis=dict(visible=False, range=[-0.5, 4.5], fixedrange=True),
         yaxis=dict(visible=False, range=[-2.2, 1.6], fixedrange=True),
         hoverlabel=dict(bgcolor="#ffffff", bordercolor=GRID, font=dict(color=TEXT)),
-        updatemenus=[
-            button_row(
-                [
-                    dict(label=name, method="restyle", args=[{"opacity": _opacities(keys)}])
-                    for name, keys in PATHS.items()
-                ],
-                y=1.12,
-                showactive=True,
-                bgcolor="#ffffff",
-                bordercolor=NEUTRAL,
-            )
-        ],
-        annotations=[
-            dict(
-                text="Illustration, not data",
-                x=1,
-                y=0,
-                xref="paper",
-                yref="paper",
-                xanchor="right",
-                yanchor="bottom",
-                showarrow=False,
-                font=dict(size=12, color=NEUTRAL),
-            )
-        ],
+    )
+    illustration_badge(fig)
+    attach(
+        fig,
+        control(
+            "buttons",
+            "Path",
+            [state(name, data={"opacity": _opacities(keys)}) for name, keys in PATHS.items()],
+        ),
+        narrow={"height": 420, "xaxis.range": [-0.75, 4.75]},
+        # Boxes and their words shrink to fit five columns in a phone's width.
+        narrow_data={"marker.size": [[0, 9]] * len(ARROWS) + [50] * len(STEPS), "textfont.size": 9},
     )
     return fig
 
 
-def diagnostic_path_alt() -> str:
+def describe() -> str:
     """The schematic in words: each step, what it looks for, and the arrows between steps."""
     names = {key: text.replace("<br>", " ") for key, text, _, _ in STEPS}
     steps = " ".join(f"{names[key]}: {hover.replace('<br>', ' ')}" for key, _, _, hover in STEPS)

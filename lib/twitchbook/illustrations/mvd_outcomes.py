@@ -9,8 +9,14 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..palette import NEUTRAL, PALETTE, TEXT
-from .controls import button_row
+from ..citations import label
+from ..loader import workbook
+from ..palette import PALETTE, TEXT
+from ..tables import table_frame
+from .controls import attach, control, state
+from .labels import plain, wrap
+
+TABLE = "mvd_outcomes"
 
 GROUP_COLOURS = {
     "Results": PALETTE["blue"],
@@ -24,33 +30,49 @@ GROUP_TITLES = {
 }
 
 
-def outcome_bars(rows: pd.DataFrame, source_labels: dict[str, str]) -> go.Figure:
-    """Build the chart from the rows of data/tables/mvd_outcomes.yaml (twitchbook.table_frame).
+def _frame(rows):
+    return table_frame(TABLE) if rows is None else rows
 
-    source_labels: reference id -> author-year label, shown on and beside each bar.
-    """
+
+def _sources(refs) -> str:
+    return "; ".join(label(workbook().references[r]) for r in refs)
+
+
+def figure(rows: pd.DataFrame | None = None) -> go.Figure:
+    """Build the chart from the rows of data/tables/mvd_outcomes.yaml (default: that table);
+    each bar is labelled with its measure and its source's author-year label."""
+    rows = _frame(rows)
     groups = list(dict.fromkeys(rows.group))  # keep the table's order
     fig = go.Figure()
     for number, group in enumerate(groups):
         part = rows[rows.group == group].iloc[::-1]  # first table row at the top
-        sources = part.references.map(lambda refs: "; ".join(source_labels.get(r, r) for r in refs))
+        sources = part.references.map(_sources)
         # Why a label per bar: the same measure appears from different sources.
-        names = [f"{m}<br>({s})" for m, s in zip(part.measure, sources, strict=True)]
+        names = [
+            f"{wrap(m, 24)}<br>({plain(s)})" for m, s in zip(part.measure, sources, strict=True)
+        ]
         fig.add_trace(
             go.Bar(
                 x=part.percent,
                 y=names,
                 orientation="h",
-                name=group,
+                name=plain(group),
                 marker=dict(
                     color=GROUP_COLOURS.get(group, PALETTE["blue"]),
                     line=dict(color=TEXT, width=0.5),
                 ),
-                text=part.shown,
+                text=[plain(v) for v in part.shown],
                 textposition="outside",
                 cliponaxis=False,
                 textfont=dict(color=TEXT),
-                customdata=np.stack([part.shown, part.cohort, sources], axis=-1),
+                customdata=np.stack(
+                    [
+                        part.shown.map(plain),
+                        part.cohort.map(lambda c: wrap(c, 40)),
+                        sources.map(plain),
+                    ],
+                    axis=-1,
+                ),
                 hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{customdata[1]}"
                 "<br>Source: %{customdata[2]}<extra></extra>",
                 visible=number == 0,
@@ -62,53 +84,53 @@ def outcome_bars(rows: pd.DataFrame, source_labels: dict[str, str]) -> go.Figure
         # Small percentages get a short axis so the bars stay readable; room is left for labels.
         return {"xaxis.range": [0, 100 if top > 50 else round(top * 1.35, 1)]}
 
-    buttons = [
-        dict(
-            label=group,
-            method="update",
-            args=[
-                {"visible": [g == group for g in groups]},
-                {"title.text": GROUP_TITLES.get(group, group), **axis_for(group)},
+    attach(
+        fig,
+        control(
+            "buttons",
+            "Show",
+            [
+                state(
+                    group,
+                    data={"visible": [g == group for g in groups]},
+                    layout={"title.text": plain(GROUP_TITLES.get(group, group)), **axis_for(group)},
+                )
+                for group in groups
             ],
-        )
-        for group in groups
-    ]
+        ),
+        narrow={"margin.t": 70},  # room for the title on two lines
+    )
     fig.update_layout(
         title=dict(
-            text=GROUP_TITLES.get(groups[0], groups[0]), x=0, xanchor="left", y=0.98, yanchor="top"
+            text=plain(GROUP_TITLES.get(groups[0], groups[0])),
+            x=0,
+            xanchor="left",
+            y=0.98,
+            yanchor="top",
         ),
-        updatemenus=[
-            button_row(
-                buttons,
-                y=1.02,
-                active=0,
-                bgcolor="#ffffff",
-                bordercolor=NEUTRAL,
-                font=dict(color=TEXT),
-            )
-        ],
         xaxis=dict(
             title="Percent of operated patients",
             ticksuffix="%",
-            **{"range": axis_for(groups[0])["xaxis.range"]},
+            range=axis_for(groups[0])["xaxis.range"],
+            fixedrange=True,
         ),
-        yaxis=dict(automargin=True),
+        yaxis=dict(automargin=True, fixedrange=True),
         showlegend=False,
-        height=520,
-        margin=dict(t=130, r=110),
+        height=480,
+        margin=dict(l=10, t=50, r=60),
         bargap=0.35,
     )
     return fig
 
 
-def describe(rows: pd.DataFrame, source_labels: dict[str, str]) -> str:
+def describe(rows: pd.DataFrame | None = None) -> str:
     """The chart in words, with every number and its source, for the text alternative."""
+    rows = _frame(rows)
     parts = []
     for group in dict.fromkeys(rows.group):
         part = rows[rows.group == group]
         items = [
-            f"{row.measure} {row.shown} ({row.cohort}; "
-            f"{'; '.join(source_labels.get(r, r) for r in row.references)})"
+            f"{row.measure} {row.shown} ({row.cohort}; {_sources(row.references)})"
             for row in part.itertuples()
         ]
         parts.append(f"{group}: " + "; ".join(items) + ".")

@@ -7,9 +7,10 @@ not of how often they happen); hovering over it lists them.
 
 import plotly.graph_objects as go
 
+from ..loader import workbook
 from ..palette import PALETTE, TEXT
 from ..schema import RedFlagFile
-from .labels import wrap
+from .labels import plain, wrap
 
 # Most urgent first; shape-free bars, so each bar also carries its level's name in words.
 COLOURS = [
@@ -21,6 +22,10 @@ COLOURS = [
 ]
 
 
+def _flags(flags):
+    return workbook().red_flags if flags is None else flags
+
+
 def _by_tier(flags: RedFlagFile) -> list[tuple[str, str, list[str]]]:
     return [
         (tier.name, tier.meaning, [r.finding for r in flags.rules if r.tier == tier.name])
@@ -28,9 +33,10 @@ def _by_tier(flags: RedFlagFile) -> list[tuple[str, str, list[str]]]:
     ]
 
 
-def urgency_ladder(flags: RedFlagFile) -> go.Figure:
-    rows = _by_tier(flags)
-    names = [name for name, _, _ in rows]
+def figure(flags: RedFlagFile | None = None) -> go.Figure:
+    """The ladder from data/red_flags.yaml (default: the project's file)."""
+    rows = _by_tier(_flags(flags))
+    names = [plain(name) for name, _, _ in rows]
     fig = go.Figure(
         go.Bar(
             y=names,
@@ -40,8 +46,8 @@ def urgency_ladder(flags: RedFlagFile) -> go.Figure:
             text=[f"{len(findings)} findings" for _, _, findings in rows],
             textposition="outside",
             hovertext=[
-                f"<b>{name}</b><br>{wrap(meaning, 60)}<br>"
-                + "<br>".join(f"• {wrap(f, 60)}" for f in findings)
+                f"<b>{plain(name)}</b><br>{wrap(meaning, 40)}<br>"
+                + "<br>".join(f"• {wrap(f, 40)}" for f in findings)
                 for name, meaning, findings in rows
             ],
             hoverinfo="text",
@@ -50,7 +56,7 @@ def urgency_ladder(flags: RedFlagFile) -> go.Figure:
     )
     fig.update_layout(
         height=380,
-        margin=dict(l=190, r=40, t=30, b=50),
+        margin=dict(l=10, r=40, t=30, b=50),
         xaxis=dict(
             title="Findings listed in this lesson",
             dtick=2,
@@ -58,14 +64,19 @@ def urgency_ladder(flags: RedFlagFile) -> go.Figure:
             fixedrange=True,
         ),
         yaxis=dict(
-            autorange="reversed", categoryorder="array", categoryarray=names, fixedrange=True
+            autorange="reversed",
+            categoryorder="array",
+            categoryarray=names,
+            fixedrange=True,
+            automargin=True,
         ),
     )
     return fig
 
 
-def urgency_ladder_alt(flags: RedFlagFile) -> str:
+def describe(flags: RedFlagFile | None = None) -> str:
     """The figure in words: each level, what it means, and every red flag at that level."""
+    flags = _flags(flags)
     parts = [
         f"{name} ({len(findings)}): {meaning} Findings: " + "; ".join(findings) + "."
         for name, meaning, findings in _by_tier(flags)

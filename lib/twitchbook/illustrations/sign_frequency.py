@@ -7,17 +7,32 @@ data/tables/other_babinski_sign.yaml; one bar per study and patient group.
 import plotly.graph_objects as go
 
 from ..palette import NEUTRAL, PALETTE
+from ..tables import table_frame
+from .labels import plain, wrap
+
+TABLE = "other_babinski_sign"
+SIGN = "other Babinski sign"
 
 # One colour per patient group, so the same condition looks the same in every study.
 GROUP_COLOURS = [PALETTE["blue"], PALETTE["orange"], PALETTE["sky"], PALETTE["purple"]]
 
 
-def sign_frequency_bars(frame, *, sign: str) -> go.Figure:
+def _frame(frame):
+    return table_frame(TABLE) if frame is None else frame
+
+
+def _bar_label(r) -> str:
+    return f"{wrap(r.study, 24)}<br>{wrap(r.group, 24)}"
+
+
+def figure(frame=None, sign: str = SIGN) -> go.Figure:
     """Horizontal bars of the percent of patients with the sign, grouped by condition.
 
-    frame: DataFrame with columns study, group, patients, percent (and references).
+    frame: DataFrame with columns study, group, patients, percent (and references);
+    default: the table of the other Babinski sign.
     sign: the sign's name, used in the axis title and hover text.
     """
+    frame = _frame(frame)
     groups = list(dict.fromkeys(frame["group"]))
     fig = go.Figure()
     for number, group in enumerate(groups):
@@ -25,17 +40,17 @@ def sign_frequency_bars(frame, *, sign: str) -> go.Figure:
         fig.add_trace(
             go.Bar(
                 x=rows["percent"],
-                y=[f"{r.study}<br>{r.group}" for r in rows.itertuples()],
+                y=[_bar_label(r) for r in rows.itertuples()],
                 orientation="h",
-                name=group,
+                name=plain(group),
                 marker=dict(color=GROUP_COLOURS[number % 4]),
                 # Print the value and the group size on the bar: readable without colour or hover.
                 text=[f"{r.percent:g}% of {r.patients}" for r in rows.itertuples()],
                 textposition="outside",
                 cliponaxis=False,
                 hovertext=[
-                    f"<b>{r.study}</b><br>{r.group}: {r.percent:g}% of {r.patients} "
-                    f"patients had the {sign}"
+                    f"<b>{plain(r.study)}</b><br>{plain(r.group)}: {r.percent:g}% of "
+                    f"{r.patients} patients had the {plain(sign)}"
                     for r in rows.itertuples()
                 ],
                 hoverinfo="text",
@@ -43,24 +58,26 @@ def sign_frequency_bars(frame, *, sign: str) -> go.Figure:
         )
     fig.update_layout(
         height=120 + 52 * len(frame),
-        margin=dict(l=230, r=40, t=40, b=60),
+        margin=dict(l=10, r=40, t=40, b=60),
         # Each bar has its own row, so bars need no side-by-side offset.
         barmode="overlay",
-        xaxis=dict(title=f"Patients with the {sign} (%)", range=[0, 105], fixedrange=True),
+        xaxis=dict(title=f"Patients with the {plain(sign)} (%)", range=[0, 115], fixedrange=True),
         yaxis=dict(
             autorange="reversed",
             fixedrange=True,
             linecolor=NEUTRAL,
             categoryorder="array",
-            categoryarray=[f"{r.study}<br>{r.group}" for r in frame.itertuples()],
+            categoryarray=[_bar_label(r) for r in frame.itertuples()],
+            automargin=True,
         ),
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, title=None),
     )
     return fig
 
 
-def sign_frequency_alt(frame, *, sign: str) -> str:
+def describe(frame=None, sign: str = SIGN) -> str:
     """The chart in words: every bar's study, group, percent and number of patients."""
+    frame = _frame(frame)
     bars = "; ".join(
         f"{r.study}, {r.group}: {r.percent:g}% of {r.patients}" for r in frame.itertuples()
     )

@@ -10,6 +10,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..palette import NEUTRAL, PALETTE, TEXT
+from ..tables import table_frame
+from .controls import attach
+from .labels import plain, wrap
+
+TABLE = "benign_durations"
 
 DAY = 86400
 # No "1 month" tick: on this scale it would collide with "1 week".
@@ -27,21 +32,44 @@ TWO_WEEKS = 14 * DAY
 LONG_LASTING = ("Chronic eyelid myokymia", "Benign fasciculation syndrome")
 
 
-def duration_ranges(frame: pd.DataFrame) -> go.Figure:
+def _frame(frame):
+    return table_frame(TABLE) if frame is None else frame
+
+
+def _span(seconds: float) -> str:
+    """A duration in the largest whole unit that fits, for the text description."""
+    for size, unit in (
+        (365.25 * DAY, "year"),
+        (30.44 * DAY, "month"),
+        (7 * DAY, "week"),
+        (DAY, "day"),
+        (3600, "hour"),
+        (60, "minute"),
+        (1, "second"),
+    ):
+        if seconds >= size:
+            count = seconds / size
+            return f"{count:.3g} {unit}{'s' if round(count, 2) != 1 else ''}"
+    return f"{seconds:g} seconds"
+
+
+def figure(frame: pd.DataFrame | None = None) -> go.Figure:
     """One horizontal bar per row, from its shortest to its longest duration."""
+    frame = _frame(frame)
     fig = go.Figure()
     for _, row in frame.iterrows():
         long = row["pattern"].startswith(LONG_LASTING)
         fig.add_trace(
             go.Scatter(
                 x=[row["shortest_seconds"], row["longest_seconds"]],
-                y=[row["pattern"], row["pattern"]],
+                y=[wrap(row["pattern"], 26)] * 2,
                 mode="lines+markers",
                 line=dict(color=PALETTE["vermilion"] if long else PALETTE["blue"], width=14),
                 marker=dict(size=14, symbol="line-ns-open", color=TEXT),
-                name=row["pattern"],
+                name=plain(row["pattern"]),
                 showlegend=False,
-                hovertemplate=f"<b>{row['pattern']}</b><br>“{row['wording']}”<extra></extra>",
+                hovertemplate=f"<b>{plain(row['pattern'])}</b><br>“{wrap(row['wording'], 40)}”"
+                "<extra></extra>",
             )
         )
     fig.add_vline(x=TWO_WEEKS, line=dict(color=NEUTRAL, dash="dash", width=2))
@@ -65,8 +93,29 @@ def duration_ranges(frame: pd.DataFrame) -> go.Figure:
             tickangle=0,
             range=[-0.2, 8.9],
         ),
-        yaxis=dict(autorange="reversed"),
+        yaxis=dict(autorange="reversed", automargin=True, fixedrange=True),
         height=430,
-        margin=dict(l=330, t=60),
+        margin=dict(l=10, t=50),
     )
+    fig.update_xaxes(fixedrange=True)
+    # On a phone, fewer ticks, so their labels do not run into each other.
+    few = {1: "1 s", 3600: "1 h", 7 * DAY: "1 wk", 365.25 * DAY: "1 yr"}
+    attach(fig, narrow={"xaxis.tickvals": list(few), "xaxis.ticktext": list(few.values())})
     return fig
+
+
+def describe(frame: pd.DataFrame | None = None) -> str:
+    """The bars in words, each with the source's wording and the span drawn."""
+    frame = _frame(frame)
+    bars = " ".join(
+        f"{row['pattern']}: “{row['wording']}” (drawn {_span(row['shortest_seconds'])} to "
+        f"{_span(row['longest_seconds'])})."
+        for _, row in frame.iterrows()
+    )
+    beyond = [row["pattern"] for _, row in frame.iterrows() if row["longest_seconds"] > TWO_WEEKS]
+    return (
+        "Horizontal range bars on a logarithmic time axis from 1 second to 20 years, with a "
+        "dashed line at 2 weeks labelled 'NHS: see a GP after 2 weeks'. "
+        + bars
+        + f" Bars that reach beyond the 2-week line: {'; '.join(beyond)}."
+    )

@@ -8,7 +8,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..palette import NEUTRAL, PALETTE
-from .controls import button_row
+from .controls import attach, control, state
+from .labels import illustration_badge
 
 SECONDS = 2.0
 RATE = 500  # samples per second: enough to draw each spike, few enough to keep pages light
@@ -65,7 +66,7 @@ TYPES = {
 }
 
 
-def emg_patterns() -> go.Figure:
+def figure() -> go.Figure:
     """Four schematic traces on one axis; buttons show one at a time."""
     fig = go.Figure()
     for name, (draw, colour, _) in TYPES.items():
@@ -83,46 +84,40 @@ def emg_patterns() -> go.Figure:
             )
         )
     names = list(TYPES)
-
-    def note(name: str) -> list[dict]:
-        return [
-            dict(
-                text=TYPES[name][2],
-                x=0,
-                xanchor="left",
-                y=1.04,
-                yanchor="bottom",
-                xref="paper",
-                yref="paper",
-                showarrow=False,
-                font=dict(size=14),
-            )
-        ]
-
-    buttons = [
-        dict(
-            label=name,
-            method="update",
-            args=[{"visible": [n == name for n in names]}, {"annotations": note(name)}],
-        )
-        for name in names
-    ]
+    attach(
+        fig,
+        control(
+            "buttons",
+            "Twitch",
+            [
+                state(name, data={"visible": [n == name for n in names]}, text=TYPES[name][2])
+                for name in names
+            ],
+        ),
+    )
+    illustration_badge(fig)
     fig.update_layout(
-        updatemenus=[
-            button_row(
-                buttons,
-                y=1.2,
-                showactive=True,
-            )
-        ],
-        annotations=note("Fasciculation"),
-        xaxis=dict(title="Time (seconds)", range=[0, SECONDS]),
+        xaxis=dict(title="Time (seconds)", range=[0, SECONDS], fixedrange=True),
         # The height is arbitrary: a schematic, so no voltage scale is claimed.
         yaxis=dict(
-            title="Electrical activity (schematic)", showticklabels=False, range=[-2.4, 2.4]
+            title="Electrical activity (schematic)",
+            showticklabels=False,
+            range=[-2.4, 2.4],
+            fixedrange=True,
         ),
         showlegend=False,
-        height=440,
-        margin=dict(t=120, b=60),
+        height=380,
+        margin=dict(t=20, b=50),
     )
     return fig
+
+
+def describe() -> str:
+    """The traces in words, from the same patterns the figure draws."""
+    return (
+        f"Schematic electrical traces over {SECONDS:g} seconds, one at a time, chosen with "
+        f"{len(TYPES)} buttons. "
+        + " ".join(f"{name}: {TYPES[name][2]}" for name in TYPES)
+        + " The traces are drawn from simple rules, not recorded from patients, and have no "
+        "voltage scale."
+    )

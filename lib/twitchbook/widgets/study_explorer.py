@@ -69,7 +69,7 @@ def studies_frame() -> pd.DataFrame:
 
 def filter_rows(frame: pd.DataFrame, design: str, min_patients: int, year_from: int):
     """The rows whose study matches: a design (or any), a least size, a first year."""
-    keep = frame["year"] >= year_from
+    keep = frame["year"].fillna(0) >= year_from  # year_from 0: any year, unknown ones too
     if design != ANY:
         keep &= frame["design"] == design
     if min_patients:
@@ -95,7 +95,7 @@ def summary(rows: pd.DataFrame) -> str:
 
 def choices(frame: pd.DataFrame) -> tuple[list[str], list[int]]:
     designs = [ANY, *sorted(frame["design"].unique())]
-    years = sorted(int(y) for y in frame["year"].unique())
+    years = [0, *sorted(int(y) for y in frame["year"].dropna().unique())]
     return designs, years
 
 
@@ -111,7 +111,7 @@ def chart_html(frame: pd.DataFrame, shown: set[int]) -> str:
             f"{escape(row.shown)}</td><td>{cite(row.reference)}</td>"
             f"<td>{escape(row.design)}</td>"
             f"<td>{'' if pd.isna(row.patients) else f'{int(row.patients):,}'}</td>"
-            f"<td>{row.year}</td></tr>"
+            f"<td>{'' if pd.isna(row.year) else int(row.year)}</td></tr>"
         )
     studies = []
     for row in frame.drop_duplicates("reference").itertuples():
@@ -123,7 +123,8 @@ def chart_html(frame: pd.DataFrame, shown: set[int]) -> str:
         size = "no count given" if pd.isna(row.patients) else f"{int(row.patients):,} patients"
         studies.append(
             f'<li data-study="{escape(row.reference)}"{hidden}>{cite(row.reference)}: '
-            f"{escape(row.design)}, {size}, {row.year}</li>"
+            f"{escape(row.design)}, {size}"
+            f"{'' if pd.isna(row.year) else f', {int(row.year)}'}</li>"
         )
     return (
         '<div class="tb-table"><table><caption>Results of the chosen studies (percent of '
@@ -167,7 +168,7 @@ def menu_options(frame: pd.DataFrame) -> dict[str, list[tuple[str, str]]]:
     return {
         "design": [(d, "Any design" if d == ANY else d.capitalize()) for d in designs],
         "size": [(str(s), "Any size" if s == 0 else f"At least {s:,} patients") for s in SIZES],
-        "year": [(str(y), f"From {y}") for y in years],
+        "year": [(str(y), "Any year" if y == 0 else f"From {y}") for y in years],
     }
 
 
