@@ -263,6 +263,11 @@ def test_text_description_opens_without_a_scroll_box(site, browser):
     index = page.evaluate(FIND.format(".tb-slide-alt"))
     page.evaluate("i => Reveal.slide(i)", index)
     page.click("section.present .tb-slide-alt > summary")
+    # The panel takes the focus on the details' toggle event, which fires after the click.
+    page.wait_for_function(
+        "document.activeElement && document.activeElement.matches('.tb-slide-alt-text')",
+        timeout=3000,
+    )
     state = page.evaluate(
         """() => { const s = Reveal.getCurrentSlide();
         const panel = s.querySelector('.tb-slide-alt-text');
