@@ -175,15 +175,33 @@ def main() -> int:
     args = parser.parse_args()
     load_workbook(ROOT)  # before anything is written: a data error, or
     check_fresh(ROOT)  # outputs made from older data or code, ends the build in one line
-    status = build(args.out)
-    if status == 0:
-        build_slides(args.out)
-        # One file to download or copy to a USB stick: unzip and open index.html.
-        archive = shutil.make_archive(
-            str(args.out.parent / "facial-twitch-workbook-site"), "zip", args.out
-        )
-        print(f"site built in {args.out}; archive {archive}")
+    # Build into a fresh folder and put it in place only once pages and decks are all written:
+    # a failed build leaves the last good site whole, and a rebuild writes what a first build
+    # writes (Sphinx's incremental search index keeps words of pages since changed).
+    partial = args.out.with_name(args.out.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    status = build(partial)
+    if status != 0:
+        shutil.rmtree(partial, ignore_errors=True)
+        return status
+    build_slides(partial)
+    replace_folder(partial, args.out)
+    # One file to download or copy to a USB stick: unzip and open index.html.
+    archive = shutil.make_archive(
+        str(args.out.parent / "facial-twitch-workbook-site"), "zip", args.out
+    )
+    print(f"site built in {args.out}; archive {archive}")
     return status
+
+
+def replace_folder(new: Path, old: Path) -> None:
+    """Swap new in for old with two renames, so there is never a half-written site."""
+    retired = old.with_name(old.name + ".old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if old.exists():
+        old.rename(retired)
+    new.rename(old)
+    shutil.rmtree(retired, ignore_errors=True)
 
 
 if __name__ == "__main__":
