@@ -126,6 +126,8 @@ def stage(src: Path) -> Path:
     assets = {
         PLOTLY_JS: "plotly.min.js",
         Path(twitchbook.__file__).parent / "assets" / "twitchbook.css": "twitchbook.css",
+        # The case and triage walker ships with the widgets, which also carry it inline.
+        Path(twitchbook.__file__).parent / "widgets" / "cases.js": "cases.js",
         **{path: path.name for path in sorted((SOURCES / "_static").iterdir()) if path.is_file()},
     }
     for source, name in assets.items():

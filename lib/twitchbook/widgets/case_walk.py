@@ -2,7 +2,7 @@
 
 show_case("exam-week-eyelid") displays one bundle: a live ipywidgets walk for JupyterLab, the
 same case as plain HTML for the site (every step and all feedback are rendered here, and
-site/_static/cases.js only shows and hides them), and the whole case as text.
+widgets/cases.js only shows and hides them), and the whole case as text.
 
 Keys: each choice is its own button, reached with Tab and pressed with Enter or Space.
 JupyterLab binds Enter only when a cell itself has focus, and binds letters and arrows
@@ -266,5 +266,8 @@ def show_case(case_id: str) -> None:
     case = get_case(case_id)
     presenting = is_presenting()
     show_bundle(
-        lambda: CaseWalk(case, presenting).view, case_html(case, presenting), case_text(case)
+        lambda: CaseWalk(case, presenting).view,
+        case_html(case, presenting),
+        case_text(case),
+        walk=True,
     )

@@ -160,7 +160,7 @@ def show_triage() -> None:
     """Show the triage builder in a lesson."""
     presenting, rules = is_presenting(), triage_rules()
     html = triage_html(rules, presenting)
-    show_bundle(lambda: TriageBuilder(presenting).view, html, triage_text(rules))
+    show_bundle(lambda: TriageBuilder(presenting).view, html, triage_text(rules), walk=True)
 
 
 def red_flag_table() -> None:

@@ -38,7 +38,7 @@ def copy_assets(out: Path) -> None:
         OWN / "slides.css": out / "slides.css",
         OWN / "slides.js": out / "slides.js",
     }
-    cases = SOURCES / "_static" / "cases.js"  # the site's script for cases, where there is one
+    cases = Path(twitchbook.__file__).parent / "widgets" / "cases.js"  # walks cases on slides
     if cases.exists():
         files[cases] = out / "cases.js"
     for source, target in sorted(files.items()):

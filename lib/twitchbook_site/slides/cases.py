@@ -1,5 +1,5 @@
 """Branching cases and the triage builder on a slide: their kernel-free HTML, as the lessons'
-saved outputs show it, driven in the deck by the site's cases.js (website/_static/cases.js).
+saved outputs show it, driven in the deck by the site's cases.js (twitchbook/widgets/cases.js).
 
 The case is shown as the lesson saved it (a choice's feedback appears when it is picked, so the
 room votes before the instructor clicks), with its links opened beside the deck.
