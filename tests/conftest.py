@@ -8,6 +8,27 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
+
+def refusal(root: Path):
+    """The DataError the loader raises for the project at root; the test fails if it loads."""
+    from twitchbook import DataError, load_workbook
+
+    with pytest.raises(DataError) as caught:
+        load_workbook(root)
+    return caught.value
+
+
+def displayed(call) -> list[dict]:
+    """The output bundles a call displays, caught from IPython's display publisher."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    outputs = []
+    shell.display_pub.publish = lambda data, metadata=None, **kw: outputs.append(data)
+    call()
+    return outputs
+
+
 REFERENCES = """\
 provenance: A small reference list for tests.
 references:

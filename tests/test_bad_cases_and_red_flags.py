@@ -10,7 +10,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from twitchbook import DataError, load_workbook
+from twitchbook import load_workbook
+
+from conftest import refusal
 
 CASE_FILE = "data/cases/test-case.yaml"
 FLAGS_FILE = "data/red_flags.yaml"
@@ -291,9 +293,7 @@ def test_bad_case_or_rule_is_refused_with_one_clear_message(
     with_cases, breaks, file, item, field, words
 ):
     breaks(with_cases)
-    with pytest.raises(DataError) as caught:
-        load_workbook(with_cases)
-    error = caught.value
+    error = refusal(with_cases)
     assert (error.file, error.item, error.field) == (file, item, field), str(error)
     assert words in error.problem
     assert str(error).startswith(f"in {file}")

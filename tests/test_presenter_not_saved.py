@@ -1,24 +1,17 @@
 """Presenter mode lives in the browser and in a live widget, never in a saved output."""
 
-from IPython.core.interactiveshell import InteractiveShell
 from twitchbook import quiz
 from twitchbook.presenter import presenter_mode
 from twitchbook.widgets.base import WIDGET_VIEW
 
-
-def shown(call):
-    shell = InteractiveShell.instance()
-    outputs = []
-    shell.display_pub.publish = lambda data, metadata=None, **kw: outputs.append(data)
-    call()
-    return outputs
+from conftest import displayed
 
 
 def test_presenting_adds_only_a_live_switch_and_leaves_the_quiz_as_students_get_it():
-    student = shown(lambda: quiz("01_facial_nerve"))
+    student = displayed(lambda: quiz("01_facial_nerve"))
     presenter_mode(True)
     try:
-        presenting = shown(lambda: quiz("01_facial_nerve"))
+        presenting = displayed(lambda: quiz("01_facial_nerve"))
     finally:
         presenter_mode(False)
     assert len(student) == 1 and len(presenting) == 2

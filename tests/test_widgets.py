@@ -6,12 +6,11 @@ import json
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from IPython.core.interactiveshell import InteractiveShell
 from twitchbook.errors import DataError
 from twitchbook.widgets import study_explorer, test_reasoning
 from twitchbook.widgets.base import WIDGET_VIEW
 
-from conftest import ROOT
+from conftest import ROOT, displayed
 
 
 def test_post_test_probability_follows_bayes_rule_and_counts_add_up():
@@ -74,14 +73,6 @@ def test_the_page_carries_every_state_computed_ahead_and_no_arithmetic():
     assert "*" not in script and "/" not in script.replace("//", ""), "the page must not compute"
     assert page.select_one("input[type=range]")["aria-valuetext"] == "52%"
     assert len(page.select(".tb-icons .tb-icon")) == 100
-
-
-def displayed(show):
-    shell = InteractiveShell.instance()
-    outputs = []
-    shell.display_pub.publish = lambda data, metadata=None, **kw: outputs.append(data)
-    show()
-    return outputs
 
 
 def test_each_widget_shows_one_bundle_with_live_view_html_and_text():
