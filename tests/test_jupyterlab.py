@@ -138,44 +138,33 @@ def test_a_quiz_is_answered_by_keyboard_alone_with_a_non_first_choice(lab, chrom
 # ---------------------------------------------------------------- links land on their entry
 
 
-def test_citation_and_glossary_links_open_the_list_at_the_entry(lab, chromium):
+def follow_link_from_lesson_05(chromium, lab, listing: str, fragment: str, nth: int, entry: str):
+    """Click lesson 05's nth link into listing (opened first, in another tab) and wait until
+    the entry the link names is on the screen."""
     # The list is open in another tab, drawn: JupyterLab looks for the entry when the link is
     # followed, and a notebook opened by the link itself may not have drawn its outputs yet.
-    page = open_notebook(chromium, lab, "references.ipynb")
+    page = open_notebook(chromium, lab, listing)
     page.goto(lab.lab_url("05_diagnosis.ipynb").replace("&reset", ""))
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=WAIT)
     link = page.locator(
-        ".jp-RenderedMarkdown a[href*='references.ipynb'][href*='#ref-'] >> visible=true"
-    ).nth(3)
-    ref = link.get_attribute("href").split("#", 1)[1]
+        f".jp-RenderedMarkdown a[href*='{listing}'][href*='#{fragment}'] >> visible=true"
+    ).nth(nth)
+    target = link.get_attribute("href").split("#", 1)[1]
     link.scroll_into_view_if_needed()
     link.click()
-    page.wait_for_selector(f"[data-jupyter-id='{ref}']", timeout=WAIT)
     page.wait_for_function(
-        """id => { const e = document.querySelector(`[data-jupyter-id='${id}']`);
+        """([entry, id]) => { const e = document.querySelector(`${entry}[data-jupyter-id='${id}']`);
         const r = e && e.getBoundingClientRect();
         return r && r.top >= 0 && r.top < innerHeight; }""",
-        arg=ref,
+        arg=[entry, target],
         timeout=WAIT,
     )
     page.close()
-    page = open_notebook(chromium, lab, "glossary.ipynb")
-    page.goto(lab.lab_url("05_diagnosis.ipynb").replace("&reset", ""))
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=WAIT)
-    term = page.locator(
-        ".jp-RenderedMarkdown a[href*='glossary.ipynb'][href*='#term-'] >> visible=true"
-    ).nth(2)
-    term_id = term.get_attribute("href").split("#", 1)[1]
-    term.scroll_into_view_if_needed()
-    term.click()
-    page.wait_for_function(
-        """id => { const e = document.querySelector(`dt[data-jupyter-id='${id}']`);
-        const r = e && e.getBoundingClientRect();
-        return r && r.top >= 0 && r.top < innerHeight; }""",
-        arg=term_id,
-        timeout=WAIT,
-    )
-    page.close()
+
+
+def test_citation_and_glossary_links_open_the_list_at_the_entry(lab, chromium):
+    follow_link_from_lesson_05(chromium, lab, "references.ipynb", "ref-", 3, entry="")
+    follow_link_from_lesson_05(chromium, lab, "glossary.ipynb", "term-", 2, entry="dt")
 
 
 def test_review_link_in_quiz_feedback_lands_on_the_lesson_section(lab, chromium):
