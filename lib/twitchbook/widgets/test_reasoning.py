@@ -276,27 +276,22 @@ def live_widget(data: DiagnosticAccuracyFile, test: DiagnosticTest, pretest: int
         style=style,
         layout=layout,
     )
-    # In percent with one decimal, so a study's own figures (e.g. 60.7%) are exact.
-    sens = w.FloatSlider(
-        value=100 * test.sensitivity,
-        min=0,
-        max=100,
-        step=0.1,
-        readout_format=".1f",
-        description="Sensitivity (%)",
-        style=style,
-        layout=layout,
-    )
-    spec = w.FloatSlider(
-        value=100 * test.specificity,
-        min=0,
-        max=100,
-        step=0.1,
-        readout_format=".1f",
-        description="Specificity (%)",
-        style=style,
-        layout=layout,
-    )
+
+    def percent_slider(fraction: float, description: str) -> w.FloatSlider:
+        # In percent with one decimal, so a study's own figures (e.g. 60.7%) are exact.
+        return w.FloatSlider(
+            value=100 * fraction,
+            min=0,
+            max=100,
+            step=0.1,
+            readout_format=".1f",
+            description=description,
+            style=style,
+            layout=layout,
+        )
+
+    sens = percent_slider(test.sensitivity, "Sensitivity (%)")
+    spec = percent_slider(test.specificity, "Specificity (%)")
     out = w.HTML()
     source = w.HTML()
 
