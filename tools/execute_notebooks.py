@@ -23,49 +23,8 @@ from nbclient.exceptions import CellExecutionError
 from twitchbook import freshness
 from twitchbook.errors import exit_on_data_error
 from twitchbook.loader import load_workbook
-from twitchbook.notebook_format import writes
+from twitchbook.notebook_format import saved_form, writes
 from twitchbook.paths import NOTEBOOKS
-
-KERNEL_SPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-
-
-def without_live_widgets(outputs: list) -> list:
-    """Drop the widget-view part of each output; an output that was nothing else goes."""
-    kept = []
-    for output in outputs:
-        data = output.get("data")
-        if data is not None and WIDGET_VIEW in data:
-            del data[WIDGET_VIEW]
-            if not data:
-                continue
-        kept.append(output)
-    return kept
-
-
-def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop what changes from run to run and keep what JupyterLab would add on opening.
-
-    Execution counts stay: they run 1, 2, 3 from a fresh kernel, and nbval needs them.
-    language_info is the kernel's own, as JupyterLab writes it when the kernel starts.
-    """
-    notebook.metadata = {
-        "kernelspec": KERNEL_SPEC,
-        "language_info": notebook.metadata.get("language_info", {"name": "python"}),
-    }
-    for number, cell in enumerate(notebook.cells, start=1):
-        cell.id = f"cell-{number:03d}"
-        cell.metadata.pop("execution", None)
-        # Live slides in JupyterLab (RISE) start a new slide at each lesson heading.
-        if cell.cell_type == "markdown" and cell.source.startswith(("# ", "## ")):
-            cell.metadata["slideshow"] = {"slide_type": "slide"}
-        if cell.cell_type == "code":
-            cell.outputs = without_live_widgets(cell.outputs)
-            # Code the site hides is set-up a student need not read: collapsed in JupyterLab,
-            # one click (or the cell's blue bar) away.
-            if "remove-input" in cell.metadata.get("tags", []):
-                cell.metadata["jupyter"] = {"source_hidden": True}
-    return notebook
 
 
 def execute(path: Path, out_dir: Path | None = None) -> str:
@@ -86,7 +45,7 @@ def execute(path: Path, out_dir: Path | None = None) -> str:
         # the committed notebook untouched rather than save half a lesson.
         return f"FAILED {path.name}: {err.ename}: {err.evalue}"
     target = (out_dir or path.parent) / path.name
-    target.write_text(writes(freshness.stamp(clean(notebook), made_from)), encoding="utf-8")
+    target.write_text(writes(freshness.stamp(saved_form(notebook), made_from)), encoding="utf-8")
     return f"executed {path.name}"
 
 

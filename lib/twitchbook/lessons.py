@@ -5,12 +5,11 @@ its stem: ``data/quizzes/NN_slug.yaml``, ``data/glossary/NN_slug.yaml`` and so o
 the slide decks, the tools and the tests all ask this module rather than globbing themselves.
 """
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-
-import nbformat
 
 from .paths import ROOT
 
@@ -34,15 +33,18 @@ class Lesson:
         return self.notebook.stem
 
     @cached_property
-    def _cells(self) -> list:
-        return nbformat.read(self.notebook, as_version=4).cells
+    def _cells(self) -> list[tuple[str, str]]:
+        # (cell type, source) pairs. Plain JSON, not nbformat: importing nbformat costs a
+        # second in every kernel that imports this package (its schema validator's imports).
+        cells = json.loads(self.notebook.read_text(encoding="utf-8"))["cells"]
+        return [(cell["cell_type"], "".join(cell["source"])) for cell in cells]
 
     @cached_property
     def title(self) -> str:
         """The first markdown cell's '# Title' line."""
-        for cell in self._cells:
-            if cell.cell_type == "markdown":
-                for line in cell.source.splitlines():
+        for cell_type, source in self._cells:
+            if cell_type == "markdown":
+                for line in source.splitlines():
                     if line.startswith("# "):
                         return line[2:].strip()
         raise SystemExit(f"{self.notebook.name}: the first markdown cell needs a '# Title' heading")
@@ -50,7 +52,7 @@ class Lesson:
     @cached_property
     def minutes(self) -> int:
         """The teaching time the lesson states in its first cell ('**Time:** about N minutes')."""
-        match = TIME_LINE.search(self._cells[0].source) if self._cells else None
+        match = TIME_LINE.search(self._cells[0][1]) if self._cells else None
         if not match:
             raise SystemExit(
                 f"{self.notebook.name}: the first cell needs '**Time:** about N minutes.'"
