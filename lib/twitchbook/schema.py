@@ -839,10 +839,17 @@ class FigureText(Strict):
     views: list[FigureView] = []
 
     @model_validator(mode="after")
-    def _views_name_known_parts(self):
-        known = {part.id for part in self.parts}
-        for view in self.views:
+    def _parts_once_and_views_name_known_parts(self):
+        known = set()
+        for number, part in enumerate(self.parts):
+            if part.id in known:
+                raise Invalid(f"part '{part.id}' is listed twice", at=("parts", number, "id"))
+            known.add(part.id)
+        for number, view in enumerate(self.views):
             unknown = [p for p in view.parts if p not in known]
             if unknown:
-                raise ValueError(f"view '{view.label}' names parts {unknown} that are not listed")
+                raise Invalid(
+                    f"view '{view.label}' names parts {unknown} that are not listed under parts",
+                    at=("views", number, "parts"),
+                )
         return self
