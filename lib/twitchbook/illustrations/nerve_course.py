@@ -8,10 +8,9 @@ the same content as a text alternative.
 
 import plotly.graph_objects as go
 
-from ..loader import workbook
 from ..palette import GRID, NEUTRAL, PALETTE, TEXT
 from .controls import attach, control, state
-from .labels import illustration_badge, plain, wrap
+from .labels import figure_words, illustration_badge, parts_of, plain, wrap
 
 NERVE = PALETTE["blue"]
 HIGHLIGHT = PALETTE["black"]  # the root exit zone, kept apart from the red of AICA
@@ -39,6 +38,8 @@ BRANCHES = {
     "mandibular": ([68.0, 82.0, 95.0], [17.0, 11.0, 10.0]),
     "cervical": ([68.0, 78.0, 90.0], [17.0, 4.0, -3.0]),
 }
+# Where the names of the outlined landmarks sit.
+LANDMARKS = {"brainstem": (5, 52), "temporal-bone": (40, 27), "gland": (66.5, 5)}
 # Vessels near the root exit zone: colour, dash, x points, y points.
 VESSELS = {
     "aica": (
@@ -60,7 +61,7 @@ VESSELS = {
 
 def words(text=None):
     """The figure's labels and sentences (a twitchbook.schema.FigureText)."""
-    return workbook().figures[TEXT_FILE] if text is None else text
+    return figure_words(TEXT_FILE, text)
 
 
 def _keys() -> list[str]:
@@ -91,7 +92,7 @@ def figure(text=None) -> go.Figure:
     text: the figure's words (default: data/figures/nerve_course.yaml).
     """
     text = words(text)
-    parts = {part.id: part for part in text.parts}
+    parts = parts_of(text)
     fig = go.Figure()
     for key, (xs, ys) in {**SEGMENTS, **BRANCHES}.items():
         part = parts[key]
@@ -162,13 +163,15 @@ def figure(text=None) -> go.Figure:
 def describe(text=None) -> str:
     """The schematic in words, from the same labels and sentences as the figure."""
     text = words(text)
-    parts = {part.id: part for part in text.parts}
+    parts = parts_of(text)
     course = "; ".join(f"{parts[k].label}: {parts[k].description.rstrip('.')}" for k in SEGMENTS)
     branches = "; ".join(f"{parts[k].label} ({parts[k].target})" for k in BRANCHES)
     vessels = "; ".join(f"{parts[k].label}: {parts[k].description.rstrip('.')}" for k in VESSELS)
     views = ", ".join(view.label.lower() for view in text.views)
+    landmarks = ", ".join(parts[k].label for k in LANDMARKS)
     return (
-        "Schematic, not to scale, read from left (brainstem) to right (face). The nerve's course: "
+        "Schematic, not to scale, read from left (brainstem) to right (face), with light "
+        f"outlines behind the nerve for: {landmarks}. The nerve's course: "
         f"{course}. The root exit zone is drawn as a thick black segment. Five branches: "
         f"{branches}. Vessels drawn near the root exit zone: {vessels}. A menu picks out, in "
         f"turn: {views}; a sentence under the diagram describes the part picked out."
@@ -210,13 +213,14 @@ def _draw_landmarks(fig: go.Figure, parts: dict) -> None:
         fillcolor=GRID,
         opacity=0.3,
     )
-    for x, y, text in [
-        (5, 52, "Brainstem<br>(pons)"),
-        (40, 27, "Temporal bone"),
-        (66.5, 5.0, "Parotid gland"),
-    ]:
+    for key, (x, y) in LANDMARKS.items():
         fig.add_annotation(
-            x=x, y=y, text=text, showarrow=False, font=dict(size=12, color=NEUTRAL), yanchor="top"
+            x=x,
+            y=y,
+            text=wrap(parts[key].label, 14),
+            showarrow=False,
+            font=dict(size=12, color=NEUTRAL),
+            yanchor="top",
         )
     # Markers for the two landmarks that are points, not stretches of nerve.
     fig.add_trace(
