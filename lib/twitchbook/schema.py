@@ -838,6 +838,14 @@ class FigureText(Strict):
     parts: list[FigurePart] = Field(min_length=1)
     views: list[FigureView] = []
 
+    @property
+    def cited(self) -> list[str]:
+        """Every reference the figure's words cite, once each, in the order they first appear:
+        what the figure's "Sources" line names."""
+        return list(
+            dict.fromkeys(ref for item in [*self.parts, *self.views] for ref in item.references)
+        )
+
     @model_validator(mode="after")
     def _parts_once_and_views_name_known_parts(self):
         known = set()
