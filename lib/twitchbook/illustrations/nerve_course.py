@@ -38,8 +38,13 @@ BRANCHES = {
     "mandibular": ([68.0, 82.0, 95.0], [17.0, 11.0, 10.0]),
     "cervical": ([68.0, 78.0, 90.0], [17.0, 4.0, -3.0]),
 }
-# Where the names of the outlined landmarks sit.
-LANDMARKS = {"brainstem": (5, 52), "temporal-bone": (40, 27), "gland": (66.5, 5)}
+# Landmarks drawn as light outlines behind the nerve: shape, corners (x0, y0, x1, y1), line
+# dash, opacity, and where the name sits.
+LANDMARKS = {
+    "brainstem": ("rect", (-1, 4, 11, 54), "solid", 0.55, (5, 52)),
+    "temporal-bone": ("rect", (33, 18, 61, 45), "dot", 0.35, (40, 27)),
+    "gland": ("circle", (57, 7, 76, 27), "dot", 0.3, (66.5, 5)),
+}
 # Vessels near the root exit zone: colour, dash, x points, y points.
 VESSELS = {
     "aica": (
@@ -180,40 +185,18 @@ def describe(text=None) -> str:
 
 def _draw_landmarks(fig: go.Figure, parts: dict) -> None:
     """Brainstem, temporal bone and parotid gland as light outlines behind the nerve."""
-    fig.add_shape(
-        type="rect",
-        x0=-1,
-        y0=4,
-        x1=11,
-        y1=54,
-        layer="below",
-        line=dict(color=NEUTRAL, width=1),
-        fillcolor=GRID,
-        opacity=0.55,
-    )
-    fig.add_shape(
-        type="rect",
-        x0=33,
-        y0=18,
-        x1=61,
-        y1=45,
-        layer="below",
-        line=dict(color=NEUTRAL, width=1, dash="dot"),
-        fillcolor=GRID,
-        opacity=0.35,
-    )
-    fig.add_shape(
-        type="circle",
-        x0=57,
-        y0=7,
-        x1=76,
-        y1=27,
-        layer="below",
-        line=dict(color=NEUTRAL, width=1, dash="dot"),
-        fillcolor=GRID,
-        opacity=0.3,
-    )
-    for key, (x, y) in LANDMARKS.items():
+    for key, (shape, (x0, y0, x1, y1), dash, opacity, (x, y)) in LANDMARKS.items():
+        fig.add_shape(
+            type=shape,
+            x0=x0,
+            y0=y0,
+            x1=x1,
+            y1=y1,
+            layer="below",
+            line=dict(color=NEUTRAL, width=1, dash=dash),
+            fillcolor=GRID,
+            opacity=opacity,
+        )
         fig.add_annotation(
             x=x,
             y=y,
