@@ -220,7 +220,7 @@ def _draw_landmarks(fig: go.Figure, parts: dict) -> None:
             ),
             hovertemplate="%{text}<extra></extra>",
             text=[plain(parts["nucleus"].label), plain(parts["smf"].label)],
-            name="landmarks",
+            name=f"{plain(parts['nucleus'].label)}, {plain(parts['smf'].label)}",
         )
     )
 
