@@ -99,21 +99,15 @@ def figure(text=None) -> go.Figure:
     text = words(text)
     parts = parts_of(text)
     fig = go.Figure()
-    for key, (xs, ys) in {**SEGMENTS, **BRANCHES}.items():
-        part = parts[key]
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="lines",
-                name=plain(part.label),
-                line=dict(color=HIGHLIGHT if key == "rez" else NERVE, width=6),
-                hovertemplate=f"<b>{plain(part.label)}</b><br>{wrap(part.description, 40)}"
-                "<extra></extra>",
-                showlegend=False,
-            )
-        )
-    for key, (colour, dash, xs, ys) in VESSELS.items():
+    # Nerve segments and branches, then the vessels, which alone have a legend entry.
+    lines = [
+        (key, xs, ys, dict(color=HIGHLIGHT if key == "rez" else NERVE, width=6), False)
+        for key, (xs, ys) in {**SEGMENTS, **BRANCHES}.items()
+    ] + [
+        (key, xs, ys, dict(color=colour, width=4, dash=dash, shape="spline"), True)
+        for key, (colour, dash, xs, ys) in VESSELS.items()
+    ]
+    for key, xs, ys, line, legend in lines:
         part = parts[key]
         fig.add_trace(
             go.Scatter(
@@ -121,11 +115,11 @@ def figure(text=None) -> go.Figure:
                 y=ys,
                 mode="lines",
                 # Why the short name: the legend must fit a narrow column; hover gives it in full.
-                name=plain(part.label.split(" (")[0]),
-                line=dict(color=colour, width=4, dash=dash, shape="spline"),
+                name=plain(part.label.split(" (")[0] if legend else part.label),
+                line=line,
                 hovertemplate=f"<b>{plain(part.label)}</b><br>{wrap(part.description, 40)}"
                 "<extra></extra>",
-                showlegend=True,
+                showlegend=legend,
             )
         )
     _draw_landmarks(fig, parts)
