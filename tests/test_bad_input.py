@@ -35,6 +35,17 @@ REFS, QUIZ, GLOSS, COVER, TABLE = (
     "data/seed_coverage.csv",
     "data/tables/counts.yaml",
 )
+FIGURE = "data/figures/demo.yaml"
+# The words of a schematic figure (data/figures/), valid as written; each case breaks one thing.
+FIGURE_TEXT = """\
+provenance: Figure words for tests.
+title: A demo schematic
+parts:
+  - {id: eye, label: Eye, description: The muscle round the eye., references: [alpha2001]}
+  - {id: mouth, label: Mouth, description: A muscle of the lower face., references: [alpha2001]}
+views:
+  - {label: Both, parts: [eye, mouth], text: Both muscles twitch., references: [nhs-page]}
+"""
 
 # (case id, how to break the project, (file, item, field) of the error, what the message says)
 CASES = [
@@ -244,6 +255,36 @@ CASES = [
         [COVER, "line 2", "line"],
     ),
     (
+        "figure-part-cites-unknown-reference",
+        lambda p: write(
+            p,
+            FIGURE,
+            FIGURE_TEXT.replace("[alpha2001]}\n  - {id: mouth", "[nobody2000]}\n  - {id: mouth"),
+        ),
+        (FIGURE, "eye", "references[1]"),
+        [FIGURE, "item 'eye'", "field 'references[1]'", "nobody2000", "no reference list"],
+    ),
+    (
+        "figure-view-names-unknown-part",
+        lambda p: write(
+            p, FIGURE, FIGURE_TEXT.replace("parts: [eye, mouth]", "parts: [eye, chin]")
+        ),
+        (FIGURE, "views[1]", "parts"),
+        [FIGURE, "item 'views[1]'", "field 'parts'", "view 'Both'", "'chin'", "not listed"],
+    ),
+    (
+        "figure-part-twice",
+        lambda p: write(p, FIGURE, FIGURE_TEXT.replace("{id: mouth", "{id: eye")),
+        (FIGURE, "eye", "id"),
+        [FIGURE, "item 'eye'", "field 'id'", "listed twice"],
+    ),
+    (
+        "figure-view-cites-unknown-reference",
+        lambda p: write(p, FIGURE, FIGURE_TEXT.replace("[nhs-page]", "[nhs-page, gone2020]")),
+        (FIGURE, "views[1]", "references[2]"),
+        [FIGURE, "views[1]", "references[2]", "gone2020"],
+    ),
+    (
         "notebook-not-json",
         lambda p: write(p, "notebooks/01_test.ipynb", "{not json"),
         ("notebooks/01_test.ipynb", None, None),
@@ -256,6 +297,13 @@ def test_the_fixture_itself_loads(project):
     book = load_workbook(project)
     assert set(book.references) == {"alpha2001", "nhs-page"}
     assert book.headings["01_test.ipynb"] == ["Where it starts", "Key points"]
+
+
+def test_the_figure_words_of_the_cases_load_as_written(project):
+    write(project, FIGURE, FIGURE_TEXT)
+    words = load_workbook(project).figures["demo"]
+    assert [part.id for part in words.parts] == ["eye", "mouth"]
+    assert words.cited == ["alpha2001", "nhs-page"]
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from twitchbook.figures import figure_html, figure_json
 from twitchbook.tables import table_frame
 from twitchbook_site.paths import PLOTLY_JS
 
-HELPERS = {"controls", "labels"}
+HELPERS = {"controls", "labels", "panels"}
 MODULES = sorted(
     name for _, name, _ in pkgutil.iter_modules(illustrations.__path__) if name not in HELPERS
 )

@@ -36,6 +36,11 @@ RETIRED = [
     ),
     ("young onset of hemifacial spasm presented as a red flag", r"often heralds"),
     ("text that refers to a source text the student never sees", r"the source text"),
+    (
+        "myokymic bursts said to recur several times a second: 2-60 Hz is the firing within a "
+        "burst, and each burst is followed by about 0.5 to 3 seconds of silence",
+        r"several times a second|bursts? (at|of) 2-60 Hz|bursts \d+ to \d+ a second",
+    ),
 ]
 
 

@@ -838,11 +838,26 @@ class FigureText(Strict):
     parts: list[FigurePart] = Field(min_length=1)
     views: list[FigureView] = []
 
+    @property
+    def cited(self) -> list[str]:
+        """Every reference the figure's words cite, once each, in the order they first appear:
+        what the figure's "Sources" line names."""
+        return list(
+            dict.fromkeys(ref for item in [*self.parts, *self.views] for ref in item.references)
+        )
+
     @model_validator(mode="after")
-    def _views_name_known_parts(self):
-        known = {part.id for part in self.parts}
-        for view in self.views:
+    def _parts_once_and_views_name_known_parts(self):
+        known = set()
+        for number, part in enumerate(self.parts):
+            if part.id in known:
+                raise Invalid(f"part '{part.id}' is listed twice", at=("parts", number, "id"))
+            known.add(part.id)
+        for number, view in enumerate(self.views):
             unknown = [p for p in view.parts if p not in known]
             if unknown:
-                raise ValueError(f"view '{view.label}' names parts {unknown} that are not listed")
+                raise Invalid(
+                    f"view '{view.label}' names parts {unknown} that are not listed under parts",
+                    at=("views", number, "parts"),
+                )
         return self

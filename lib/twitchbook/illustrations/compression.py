@@ -5,16 +5,18 @@ eye muscle and a mouth muscle, spreading from eye to mouth and firing together a
 pressure rises, which is the sequence the theories in lesson 01 try to explain.
 
 Drawn from fixed rules and a seeded random generator, so every run gives the same figure;
-it is not a recording from a patient.
+it is not a recording from a patient. The words are in data/figures/compression.yaml.
 """
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from ..palette import PALETTE
 from .controls import attach, control, state
-from .labels import illustration_badge
+from .labels import figure_words, illustration_badge, parts_of, plain
+from .panels import stacked, trace
+
+TEXT_FILE = "compression"
 
 EYE = PALETTE["blue"]
 MOUTH = PALETTE["vermilion"]
@@ -22,26 +24,14 @@ SEED = 20261124  # fixed so the "random" jitter is the same on every run
 RATE = 40  # samples per second: enough to show bursts, small enough to keep pages light
 DURATION = 10.0
 
-# Each level: bursts as (start s, length s, size, tonic?). Mouth bursts are copies of eye
-# bursts (same start), because in hemifacial spasm the lower face twitches together with the
-# eye rather than on its own schedule.
-LEVELS = [
-    (
-        "None",
-        [],
-        [],
-        "No pressure: the nerve is quiet at rest. The muscles contract only when you choose to "
-        "move them (no voluntary movement is shown here).",
-    ),
-    (
-        "Mild",
-        [(1.4, 0.25, 0.55, False), (5.1, 0.35, 0.6, False), (8.3, 0.2, 0.5, False)],
-        [],
-        "Mild: brief, irregular twitches of the eyelid only. Hemifacial spasm usually begins in "
-        "orbicularis oculi, around the eye.",
-    ),
-    (
-        "Moderate",
+# The eye's bursts at each step of the slider, under the view labels of the data file:
+# (start s, length s, size, tonic?), and which of them the mouth copies (same start),
+# because in hemifacial spasm the lower face twitches together with the eye rather than on
+# its own schedule. A muscle the view does not name stays at rest.
+LEVELS = {
+    "None": ([], []),
+    "Mild": ([(1.4, 0.25, 0.55, False), (5.1, 0.35, 0.6, False), (8.3, 0.2, 0.5, False)], []),
+    "Moderate": (
         [
             (0.8, 0.4, 0.7, False),
             (2.3, 0.3, 0.6, False),
@@ -51,11 +41,8 @@ LEVELS = [
             (8.6, 0.6, 0.85, False),
         ],
         [2, 4, 5],
-        "Moderate: more frequent eye bursts, and now the mouth joins in. The mouth twitches at the "
-        "same moments as the eye (synkinesis), as if signals crossed between branches.",
     ),
-    (
-        "Severe",
+    "Severe": (
         [
             (0.5, 0.5, 0.8, False),
             (1.6, 0.4, 0.8, False),
@@ -65,10 +52,22 @@ LEVELS = [
             (8.5, 1.1, 0.95, True),
         ],
         [0, 1, 2, 3, 4, 5],
-        "Severe: near-constant clonic bursts and sustained (tonic) spasms, with eye and mouth "
-        "contracting together; the eye may be forced shut.",
     ),
-]
+}
+
+
+def words(text=None):
+    """The figure's labels and sentences (a twitchbook.schema.FigureText)."""
+    return figure_words(TEXT_FILE, text)
+
+
+def _bursts(view) -> tuple[list, list]:
+    """The eye's and the mouth's bursts at one step, each only if the view names the muscle."""
+    eye, copied = LEVELS[view.label]
+    return (
+        eye if "eye" in view.parts else [],
+        [eye[i] for i in copied] if "mouth" in view.parts else [],
+    )
 
 
 def _activity(bursts, rng: np.random.Generator, scale: float = 1.0) -> np.ndarray:
@@ -92,101 +91,88 @@ def _activity(bursts, rng: np.random.Generator, scale: float = 1.0) -> np.ndarra
     return np.round(signal, 3)
 
 
-def figure() -> go.Figure:
-    """Pressure slider (none to severe) with simulated eye and mouth muscle activity."""
+def figure(text=None) -> go.Figure:
+    """Pressure slider (none to severe) with simulated eye and mouth muscle activity.
+
+    text: the figure's words (default: data/figures/compression.yaml).
+    """
+    text = words(text)
+    parts = parts_of(text)
+    eye, mouth = parts["eye"], parts["mouth"]
     rng = np.random.default_rng(SEED)
     t = np.round(np.arange(0, DURATION, 1 / RATE), 3)
-    fig = make_subplots(
-        rows=2,
-        cols=1,
-        shared_xaxes=True,
-        vertical_spacing=0.12,
-        subplot_titles=(
-            "Eye: orbicularis oculi (zygomatic and temporal branches)",
-            "Mouth: orbicularis oris (buccal and marginal mandibular branches)",
-        ),
+    fig = stacked(
+        (eye.label, mouth.label),
+        spacing=0.12,
+        height=480,
+        x_range=[0, DURATION],
+        x_title="Time (seconds)",
+        y_range=[0, 1.05],
+        y_title="Activity",
     )
-    for number, (label, eye_bursts, mouth_from_eye, _) in enumerate(LEVELS):
-        mouth_bursts = [eye_bursts[i] for i in mouth_from_eye]
-        eye = _activity(eye_bursts, rng)
-        mouth = _activity(mouth_bursts, rng, scale=0.8)
-        visible = number == 0
-        fig.add_trace(
-            go.Scatter(
-                x=t,
-                y=eye,
-                mode="lines",
-                line=dict(color=EYE, width=1.6),
-                fill="tozeroy",
-                fillcolor=EYE,
-                opacity=0.9,
-                name=f"Eye ({label.lower()})",
-                visible=visible,
-                hovertemplate="Eye, %{x:.1f} s: %{y:.2f}<extra></extra>",
-                showlegend=False,
-            ),
-            row=1,
-            col=1,
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=t,
-                y=mouth,
-                mode="lines",
-                line=dict(color=MOUTH, width=1.6, dash="solid"),
-                fill="tozeroy",
-                fillcolor=MOUTH,
-                opacity=0.9,
-                name=f"Mouth ({label.lower()})",
-                visible=visible,
-                hovertemplate="Mouth, %{x:.1f} s: %{y:.2f}<extra></extra>",
-                showlegend=False,
-            ),
-            row=2,
-            col=1,
-        )
+    for number, view in enumerate(text.views):
+        eye_bursts, mouth_bursts = _bursts(view)
+        for row, (part, colour, activity) in enumerate(
+            [
+                (eye, EYE, _activity(eye_bursts, rng)),
+                (mouth, MOUTH, _activity(mouth_bursts, rng, scale=0.8)),
+            ],
+            start=1,
+        ):
+            short = plain(part.short)
+            fig.add_trace(
+                trace(
+                    t,
+                    activity,
+                    colour=colour,
+                    name=f"{part.short} ({view.label.lower()})",
+                    hover=f"{short}, %{{x:.1f}} s: %{{y:.2f}}<extra></extra>",
+                    width=1.6,
+                    visible=number == 0,
+                    filled=True,
+                ),
+                row=row,
+                col=1,
+            )
 
     illustration_badge(fig)
     steps = [
         state(
-            label,
-            data={
-                "visible": [level == n for level in range(len(LEVELS)) for _ in ("eye", "mouth")]
-            },
-            text=text,
+            view.label,
+            data={"visible": [level == n for level in range(len(text.views)) for _ in "em"]},
+            text=view.text,
         )
-        for n, (label, _, _, text) in enumerate(LEVELS)
+        for n, view in enumerate(text.views)
     ]
-    attach(fig, control("slider", "Pressure at the root exit zone", steps))
-    fig.update_layout(height=480, margin=dict(l=50, r=20, t=40, b=50))
-    fig.update_yaxes(range=[0, 1.05], title_text="Activity", showticklabels=False, fixedrange=True)
-    fig.update_xaxes(range=[0, DURATION], fixedrange=True)
-    fig.update_xaxes(title_text="Time (seconds)", row=2, col=1)
+    attach(fig, control("slider", parts["pressure"].label, steps))
     return fig
 
 
-def describe() -> str:
+def describe(text=None) -> str:
     """The figure in words, from the same bursts the figure draws."""
+    text = words(text)
+    parts = parts_of(text)
     steps = []
-    for label, eye, mouth_from_eye, _ in LEVELS:
+    for view in text.views:
+        eye, mouth_bursts = _bursts(view)
         tonic = sum(1 for *_, sustained in eye if sustained)
         if not eye:
-            steps.append(f"{label}: both panels flat, at resting level.")
+            steps.append(f"{view.label}: both panels flat, at resting level.")
             continue
         mouth = (
             "the mouth stays flat"
-            if not mouth_from_eye
+            if not mouth_bursts
             else "the mouth contracts together with the eye every time"
-            if len(mouth_from_eye) == len(eye)
-            else f"the mouth bursts at the same moments as {len(mouth_from_eye)} of them"
+            if len(mouth_bursts) == len(eye)
+            else f"the mouth bursts at the same moments as {len(mouth_bursts)} of them"
         )
         held = f", {tonic} of them long sustained (tonic) contractions" if tonic else ""
-        steps.append(f"{label}: {len(eye)} eye bursts{held}; {mouth}.")
+        steps.append(f"{view.label}: {len(eye)} eye bursts{held}; {mouth}.")
     return (
         "Illustration, not data. Two stacked panels show simulated muscle activity (arbitrary "
-        f"units) over {DURATION:g} seconds: the top panel for the eye muscle (orbicularis oculi), "
-        "the bottom panel for the mouth muscle (orbicularis oris). A slider sets the pressure at "
-        f"the root exit zone to {', '.join(level[0] for level in LEVELS)}. "
+        f"units) over {DURATION:g} seconds; top panel: {parts['eye'].label}; bottom panel: "
+        f"{parts['mouth'].label}. A slider sets the "
+        f"{parts['pressure'].label.lower()} to {', '.join(v.label for v in text.views)}. "
         + " ".join(steps)
         + " A sentence under the slider explains each step."
     )

@@ -1,76 +1,28 @@
 """The path from a twitch to a diagnosis (lesson 05), drawn as a flow schematic.
 
 An illustration, not data: boxes are steps, arrows are the usual order. Hover over a box to
-read what that step looks for; buttons light up the path three typical patients take.
+read what that step looks for; buttons light up the path three typical patients take. The
+words (box labels, hover sentences, paths) are in data/figures/diagnostic_path.yaml.
 """
 
 import plotly.graph_objects as go
 
 from ..palette import GRID, NEUTRAL, PALETTE, TEXT
 from .controls import attach, control, state
-from .labels import illustration_badge
+from .labels import figure_words, illustration_badge, parts_of, plain, wrap
 
-# Each step: key, label in the box, (x, y) position, hover text. The hover texts are
-# summaries of lesson 05's cited sources; the lesson text carries the citations.
-STEPS = [
-    (
-        "twitch",
-        "Twitch<br>noticed",
-        (0, 0),
-        "Most twitches are harmless and stop within days or weeks.<br>"
-        "Self-care first: rest, less caffeine and alcohol.",
-    ),
-    (
-        "gp",
-        "GP",
-        (1, 0),
-        "Asks where the twitch is, how long it has lasted, whether it spreads,<br>"
-        "and looks for causes such as stress or a medicine.<br>"
-        "May review in a few weeks, or refer to a neurologist for tests.",
-    ),
-    (
-        "review",
-        "Self-care,<br>review",
-        (2, 0.9),
-        "No red flags: reassure, give self-care advice,<br>"
-        "come back if the twitch has not stopped in a few weeks.",
-    ),
-    (
-        "neuro",
-        "Neurologist",
-        (2, -0.6),
-        "Watches the movement: which muscles, one side or both, spread,<br>"
-        "the 'other Babinski sign' (brow rises as the eye closes);<br>"
-        "looks for weakness, wasting, stiffness, facial numbness,<br>"
-        "one-sided hearing loss, an absent corneal reflex.",
-    ),
-    (
-        "emg",
-        "EMG",
-        (3, 0.3),
-        "Needle recordings from muscles, with nerve stimulation:<br>"
-        "fasciculation potentials, myokymic discharges,<br>"
-        "the high-frequency bursts of hemifacial spasm,<br>"
-        "the lateral spread response; blink reflex.",
-    ),
-    (
-        "mri",
-        "MRI /<br>MRA",
-        (3, -1.5),
-        "Looks for a vessel touching the facial nerve at the root exit zone,<br>"
-        "a tumour (under 1% of hemifacial spasm), or MS lesions.<br>"
-        "Vessel contact is also seen in people without symptoms.",
-    ),
-    (
-        "dx",
-        "Diagnosis",
-        (4, -0.6),
-        "Primary or secondary hemifacial spasm, or a mimic:<br>"
-        "blepharospasm, myokymia, tic, synkinesis, focal seizure;<br>"
-        "benign fasciculations; rarely ALS, which needs progressive<br>"
-        "motor impairment with motor neuron signs (Gold Coast criteria).",
-    ),
-]
+TEXT_FILE = "diagnostic_path"
+
+# Where each step's box sits, under the part ids of the data file.
+STEPS = {
+    "twitch": (0, 0),
+    "gp": (1, 0),
+    "review": (2, 0.9),
+    "neuro": (2, -0.6),
+    "emg": (3, 0.3),
+    "mri": (3, -1.5),
+    "dx": (4, -0.6),
+}
 ARROWS = [
     ("twitch", "gp"),
     ("gp", "review"),
@@ -80,33 +32,36 @@ ARROWS = [
     ("emg", "dx"),
     ("mri", "dx"),
 ]
-
-# Which steps each typical patient passes through; the buttons dim the rest.
-PATHS = {
-    "Whole path": [key for key, *_ in STEPS],
-    "Eyelid twitch, settles": ["twitch", "gp", "review"],
-    "Spreading one-sided spasm": ["twitch", "gp", "neuro", "emg", "mri", "dx"],
-    # NICE NG127: fasciculations with normal strength are not routinely referred.
-    "Twitching, normal strength": ["twitch", "gp", "review"],
-    "Twitching with wasting and weakness": ["twitch", "gp", "neuro", "emg", "dx"],
-}
 DIM = 0.15
 
 
-def _opacities(path_keys) -> list[float]:
+def words(text=None):
+    """The figure's labels and sentences (a twitchbook.schema.FigureText)."""
+    return figure_words(TEXT_FILE, text)
+
+
+def _path(view) -> set[str]:
+    """The steps a view lights up; a view naming none shows the whole path."""
+    return set(view.parts) or set(STEPS)
+
+
+def _opacities(keys: set[str]) -> list[float]:
     """One opacity per trace, arrows first then boxes, in the order the traces are added."""
-    keys = set(path_keys)
     arrows = [1.0 if a in keys and b in keys else DIM for a, b in ARROWS]
-    boxes = [1.0 if key in keys else DIM for key, *_ in STEPS]
+    boxes = [1.0 if key in keys else DIM for key in STEPS]
     return arrows + boxes
 
 
-def figure() -> go.Figure:
-    """The flow schematic with hover text on every step and a button per typical patient."""
-    where = {key: xy for key, _, xy, _ in STEPS}
+def figure(text=None) -> go.Figure:
+    """The flow schematic with hover text on every step and a button per typical patient.
+
+    text: the figure's words (default: data/figures/diagnostic_path.yaml).
+    """
+    text = words(text)
+    parts = parts_of(text)
     fig = go.Figure()
     for start, end in ARROWS:
-        (x0, y0), (x1, y1) = where[start], where[end]
+        (x0, y0), (x1, y1) = STEPS[start], STEPS[end]
         # Stop the line short of the boxes so the arrow head stays visible.
         fx, fy = x0 + 0.3 * (x1 - x0), y0 + 0.3 * (y1 - y0)
         tx, ty = x0 + 0.66 * (x1 - x0), y0 + 0.66 * (y1 - y0)
@@ -121,22 +76,24 @@ def figure() -> go.Figure:
                 marker=dict(symbol="arrow", size=[0, 14], angleref="previous", color=NEUTRAL),
             )
         )
-    for key, text, (x, y), hover in STEPS:
+    for key, (x, y) in STEPS.items():
+        part = parts[key]
         colour = PALETTE["vermilion"] if key == "dx" else PALETTE["blue"]
         fig.add_trace(
             go.Scatter(
                 x=[x],
                 y=[y],
                 mode="markers+text",
-                text=[text],
+                # Box labels break after about 8 characters so they fit inside the square.
+                text=[wrap(part.label, 8)],
                 textposition="middle center",
                 textfont=dict(size=13, color=TEXT),
                 showlegend=False,
-                name=text.replace("<br>", " "),
+                name=plain(part.label),
                 marker=dict(
                     symbol="square", size=96, color="#ffffff", line=dict(color=colour, width=3)
                 ),
-                hovertext=[f"<b>{text.replace('<br>', ' ')}</b><br>{hover}"],
+                hovertext=[f"<b>{plain(part.label)}</b><br>{wrap(part.description, 60)}"],
                 hoverinfo="text",
             )
         )
@@ -149,13 +106,13 @@ def figure() -> go.Figure:
         hoverlabel=dict(bgcolor="#ffffff", bordercolor=GRID, font=dict(color=TEXT)),
     )
     illustration_badge(fig)
+    paths = [
+        state(view.label, data={"opacity": _opacities(_path(view))}, text=view.text)
+        for view in text.views
+    ]
     attach(
         fig,
-        control(
-            "buttons",
-            "Path",
-            [state(name, data={"opacity": _opacities(keys)}) for name, keys in PATHS.items()],
-        ),
+        control("buttons", "Path", paths),
         narrow={"height": 420, "xaxis.range": [-0.75, 4.75]},
         # Boxes and their words shrink to fit five columns in a phone's width.
         narrow_data={"marker.size": [[0, 9]] * len(ARROWS) + [50] * len(STEPS), "textfont.size": 9},
@@ -163,15 +120,16 @@ def figure() -> go.Figure:
     return fig
 
 
-def describe() -> str:
-    """The schematic in words: each step, what it looks for, and the arrows between steps."""
-    names = {key: text.replace("<br>", " ") for key, text, _, _ in STEPS}
-    steps = " ".join(f"{names[key]}: {hover.replace('<br>', ' ')}" for key, _, _, hover in STEPS)
-    arrows = "; ".join(f"{names[a]} to {names[b]}" for a, b in ARROWS)
+def describe(text=None) -> str:
+    """The schematic in words: each step, what it looks for, the arrows and the paths."""
+    text = words(text)
+    parts = parts_of(text)
+    steps = " ".join(f"{parts[key].label}: {parts[key].description}" for key in STEPS)
+    arrows = "; ".join(f"{parts[a].label} to {parts[b].label}" for a, b in ARROWS)
     paths = " ".join(
-        f"Button '{name}' highlights: {', '.join(names[k] for k in keys)}."
-        for name, keys in PATHS.items()
-        if name != "Whole path"
+        f"Button '{view.label}' highlights: "
+        f"{', '.join(parts[k].label for k in STEPS if k in _path(view))}. {view.text}"
+        for view in text.views
     )
     return (
         f"Flow schematic, an illustration rather than data. Steps: {steps} "

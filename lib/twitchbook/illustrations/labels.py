@@ -1,11 +1,12 @@
 """Text for figures. Plotly reads its labels, hover text and titles as a little HTML (<a>,
 <b>, <span style>, <br>), so text from data files is escaped here before it reaches a
 figure; plotly neither wraps hover text nor annotations, so lines are broken here too.
-Also the badge several figures carry."""
+Also the words of the schematic figures (data/figures/) and the badge they carry."""
 
 import html
 import textwrap
 
+from ..loader import workbook
 from .controls import meta_of
 
 BADGE = "Illustration, not data"
@@ -26,6 +27,17 @@ def wrap(text, width: int) -> str:
 def unwrap(text: str) -> str:
     """A wrapped label back on one line, for sentences."""
     return html.unescape(text.replace("<br>", " "))
+
+
+def figure_words(name: str, text=None):
+    """A schematic's labels and sentences (a twitchbook.schema.FigureText): the text given,
+    or data/figures/<name>.yaml."""
+    return workbook().figures[name] if text is None else text
+
+
+def parts_of(text) -> dict:
+    """The figure's parts by id, for code that places them."""
+    return {part.id: part for part in text.parts}
 
 
 def illustration_badge(fig) -> None:

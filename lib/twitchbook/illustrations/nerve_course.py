@@ -8,10 +8,9 @@ the same content as a text alternative.
 
 import plotly.graph_objects as go
 
-from ..loader import workbook
 from ..palette import GRID, NEUTRAL, PALETTE, TEXT
 from .controls import attach, control, state
-from .labels import illustration_badge, plain, wrap
+from .labels import figure_words, illustration_badge, parts_of, plain, wrap
 
 NERVE = PALETTE["blue"]
 HIGHLIGHT = PALETTE["black"]  # the root exit zone, kept apart from the red of AICA
@@ -39,6 +38,13 @@ BRANCHES = {
     "mandibular": ([68.0, 82.0, 95.0], [17.0, 11.0, 10.0]),
     "cervical": ([68.0, 78.0, 90.0], [17.0, 4.0, -3.0]),
 }
+# Landmarks drawn as light outlines behind the nerve: shape, corners (x0, y0, x1, y1), line
+# dash, opacity, and where the name sits.
+LANDMARKS = {
+    "brainstem": ("rect", (-1, 4, 11, 54), "solid", 0.55, (5, 52)),
+    "temporal-bone": ("rect", (33, 18, 61, 45), "dot", 0.35, (40, 27)),
+    "gland": ("circle", (57, 7, 76, 27), "dot", 0.3, (66.5, 5)),
+}
 # Vessels near the root exit zone: colour, dash, x points, y points.
 VESSELS = {
     "aica": (
@@ -60,7 +66,7 @@ VESSELS = {
 
 def words(text=None):
     """The figure's labels and sentences (a twitchbook.schema.FigureText)."""
-    return workbook().figures[TEXT_FILE] if text is None else text
+    return figure_words(TEXT_FILE, text)
 
 
 def _keys() -> list[str]:
@@ -91,23 +97,17 @@ def figure(text=None) -> go.Figure:
     text: the figure's words (default: data/figures/nerve_course.yaml).
     """
     text = words(text)
-    parts = {part.id: part for part in text.parts}
+    parts = parts_of(text)
     fig = go.Figure()
-    for key, (xs, ys) in {**SEGMENTS, **BRANCHES}.items():
-        part = parts[key]
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="lines",
-                name=plain(part.label),
-                line=dict(color=HIGHLIGHT if key == "rez" else NERVE, width=6),
-                hovertemplate=f"<b>{plain(part.label)}</b><br>{wrap(part.description, 40)}"
-                "<extra></extra>",
-                showlegend=False,
-            )
-        )
-    for key, (colour, dash, xs, ys) in VESSELS.items():
+    # Nerve segments and branches, then the vessels, which alone have a legend entry.
+    lines = [
+        (key, xs, ys, dict(color=HIGHLIGHT if key == "rez" else NERVE, width=6), False)
+        for key, (xs, ys) in {**SEGMENTS, **BRANCHES}.items()
+    ] + [
+        (key, xs, ys, dict(color=colour, width=4, dash=dash, shape="spline"), True)
+        for key, (colour, dash, xs, ys) in VESSELS.items()
+    ]
+    for key, xs, ys, line, legend in lines:
         part = parts[key]
         fig.add_trace(
             go.Scatter(
@@ -115,11 +115,11 @@ def figure(text=None) -> go.Figure:
                 y=ys,
                 mode="lines",
                 # Why the short name: the legend must fit a narrow column; hover gives it in full.
-                name=plain(part.label.split(" (")[0]),
-                line=dict(color=colour, width=4, dash=dash, shape="spline"),
+                name=plain(part.label.split(" (")[0] if legend else part.label),
+                line=line,
                 hovertemplate=f"<b>{plain(part.label)}</b><br>{wrap(part.description, 40)}"
                 "<extra></extra>",
-                showlegend=True,
+                showlegend=legend,
             )
         )
     _draw_landmarks(fig, parts)
@@ -162,13 +162,15 @@ def figure(text=None) -> go.Figure:
 def describe(text=None) -> str:
     """The schematic in words, from the same labels and sentences as the figure."""
     text = words(text)
-    parts = {part.id: part for part in text.parts}
+    parts = parts_of(text)
     course = "; ".join(f"{parts[k].label}: {parts[k].description.rstrip('.')}" for k in SEGMENTS)
     branches = "; ".join(f"{parts[k].label} ({parts[k].target})" for k in BRANCHES)
     vessels = "; ".join(f"{parts[k].label}: {parts[k].description.rstrip('.')}" for k in VESSELS)
     views = ", ".join(view.label.lower() for view in text.views)
+    landmarks = ", ".join(parts[k].label for k in LANDMARKS)
     return (
-        "Schematic, not to scale, read from left (brainstem) to right (face). The nerve's course: "
+        "Schematic, not to scale, read from left (brainstem) to right (face), with light "
+        f"outlines behind the nerve for: {landmarks}. The nerve's course: "
         f"{course}. The root exit zone is drawn as a thick black segment. Five branches: "
         f"{branches}. Vessels drawn near the root exit zone: {vessels}. A menu picks out, in "
         f"turn: {views}; a sentence under the diagram describes the part picked out."
@@ -177,46 +179,25 @@ def describe(text=None) -> str:
 
 def _draw_landmarks(fig: go.Figure, parts: dict) -> None:
     """Brainstem, temporal bone and parotid gland as light outlines behind the nerve."""
-    fig.add_shape(
-        type="rect",
-        x0=-1,
-        y0=4,
-        x1=11,
-        y1=54,
-        layer="below",
-        line=dict(color=NEUTRAL, width=1),
-        fillcolor=GRID,
-        opacity=0.55,
-    )
-    fig.add_shape(
-        type="rect",
-        x0=33,
-        y0=18,
-        x1=61,
-        y1=45,
-        layer="below",
-        line=dict(color=NEUTRAL, width=1, dash="dot"),
-        fillcolor=GRID,
-        opacity=0.35,
-    )
-    fig.add_shape(
-        type="circle",
-        x0=57,
-        y0=7,
-        x1=76,
-        y1=27,
-        layer="below",
-        line=dict(color=NEUTRAL, width=1, dash="dot"),
-        fillcolor=GRID,
-        opacity=0.3,
-    )
-    for x, y, text in [
-        (5, 52, "Brainstem<br>(pons)"),
-        (40, 27, "Temporal bone"),
-        (66.5, 5.0, "Parotid gland"),
-    ]:
+    for key, (shape, (x0, y0, x1, y1), dash, opacity, (x, y)) in LANDMARKS.items():
+        fig.add_shape(
+            type=shape,
+            x0=x0,
+            y0=y0,
+            x1=x1,
+            y1=y1,
+            layer="below",
+            line=dict(color=NEUTRAL, width=1, dash=dash),
+            fillcolor=GRID,
+            opacity=opacity,
+        )
         fig.add_annotation(
-            x=x, y=y, text=text, showarrow=False, font=dict(size=12, color=NEUTRAL), yanchor="top"
+            x=x,
+            y=y,
+            text=wrap(parts[key].label, 14),
+            showarrow=False,
+            font=dict(size=12, color=NEUTRAL),
+            yanchor="top",
         )
     # Markers for the two landmarks that are points, not stretches of nerve.
     fig.add_trace(
@@ -233,7 +214,7 @@ def _draw_landmarks(fig: go.Figure, parts: dict) -> None:
             ),
             hovertemplate="%{text}<extra></extra>",
             text=[plain(parts["nucleus"].label), plain(parts["smf"].label)],
-            name="landmarks",
+            name=f"{plain(parts['nucleus'].label)}, {plain(parts['smf'].label)}",
         )
     )
 
