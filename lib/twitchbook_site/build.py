@@ -7,7 +7,7 @@ Usage: python -m twitchbook_site.build [--out DIR]
 2. Copy the scripts the pages need (plotly.js from node_modules, the workbook's own
    CSS and JS) into the site, so nothing is fetched from elsewhere.
 3. Run Sphinx, which rebuilds only the pages whose staged source changed.
-4. Write the slide decks, and cut the theme's stylesheet down to the rules the pages use.
+4. Write the slide decks; trim the stylesheets to the rules the pages use and join them.
 """
 
 import argparse
@@ -27,7 +27,7 @@ from twitchbook.paths import ROOT
 
 from .paths import BUILD, PLOTLY_JS, SOURCES
 from .slides.build import build_slides
-from .theme_css import trim_theme_css
+from .stylesheets import make_stylesheets
 from .web import for_the_web, with_slides_link
 
 
@@ -189,7 +189,7 @@ def main() -> int:
         shutil.rmtree(partial, ignore_errors=True)
         return status
     build_slides(partial)
-    trim_theme_css(partial)  # after every page and deck is written: it reads them all
+    make_stylesheets(partial)  # after every page and deck is written: it reads them all
     replace_folder(partial, args.out)
     # One file to download or copy to a USB stick: unzip and open index.html.
     archive = shutil.make_archive(
