@@ -162,10 +162,11 @@ def test_the_site_build_refuses_stale_outputs_before_writing_anything(project, t
     assert not (tmp_path / "site").exists()
 
 
-def test_the_site_build_stops_on_a_data_error_with_one_line(project, tmp_path):
+@pytest.mark.parametrize("build", ["twitchbook_site.build", "twitchbook_site.slides.build"])
+def test_the_site_and_slide_builds_stop_on_a_data_error_with_one_line(project, tmp_path, build):
     edit(project, QUIZ, "answer: a", "answer: c")
     out = tmp_path / "site" / "html"
-    result = run("-m", project, "twitchbook_site.build", "--out", str(out))
+    result = run("-m", project, build, "--out", str(out))
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr

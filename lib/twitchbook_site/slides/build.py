@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import nbformat
+from twitchbook.errors import exit_on_data_error
+from twitchbook.freshness import check_fresh
 from twitchbook.loader import load_workbook
 from twitchbook.paths import ROOT
 
@@ -76,10 +78,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Build the slide decks into DIR/slides")
     parser.add_argument("--out", type=Path, default=BUILD / "html")
     args = parser.parse_args()
+    load_workbook(ROOT)  # a data error ends the build in one line, before anything is written
+    check_fresh(ROOT)  # decks show the lessons' saved figures: never ones made from older data
     written = build_slides(args.out)
     print(f"{len(written)} slide decks built in {args.out / 'slides'}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(exit_on_data_error(main))
