@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 
 from .errors import DataError
+from .lessons import cell_sources
 from .paths import ROOT
 
 METADATA_KEY = "twitchbook"  # notebook.metadata["twitchbook"]["fingerprint"]
@@ -38,16 +39,6 @@ def input_files(root: Path = ROOT) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(root).as_posix())
 
 
-def _cells(notebook: dict) -> list[tuple[str, str]]:
-    cells = []
-    for cell in notebook.get("cells", []):
-        source = cell.get("source", "")
-        cells.append(
-            (cell.get("cell_type", ""), "".join(source) if isinstance(source, list) else source)
-        )
-    return cells
-
-
 def fingerprint(notebook: dict, root: Path = ROOT) -> str:
     """A digest of the notebook's cells and of every input file's path and bytes."""
     digest = hashlib.sha256()
@@ -56,7 +47,7 @@ def fingerprint(notebook: dict, root: Path = ROOT) -> str:
         name = path.relative_to(root).as_posix().encode()
         digest.update(b"file\0%s\0%d\0" % (name, len(content)))
         digest.update(content)
-    for kind, source in _cells(notebook):
+    for kind, source in cell_sources(notebook):
         text = source.encode()
         digest.update(b"cell\0%s\0%d\0" % (kind.encode(), len(text)))
         digest.update(text)

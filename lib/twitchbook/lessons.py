@@ -20,6 +20,17 @@ DATA_KINDS = ("quizzes", "glossary", "references", "speaker_notes", "slide_outli
 TIME_LINE = re.compile(r"\*\*Time:\*\* about (\d+) minutes")
 
 
+def cell_sources(notebook: dict) -> list[tuple[str, str]]:
+    """A notebook's cells as (cell type, source) pairs, from its JSON."""
+    cells = []
+    for cell in notebook.get("cells", []):
+        source = cell.get("source", "")
+        cells.append(
+            (cell.get("cell_type", ""), "".join(source) if isinstance(source, list) else source)
+        )
+    return cells
+
+
 @dataclass(frozen=True)
 class Lesson:
     """One lesson notebook and the data files named after it."""
@@ -34,10 +45,9 @@ class Lesson:
 
     @cached_property
     def _cells(self) -> list[tuple[str, str]]:
-        # (cell type, source) pairs. Plain JSON, not nbformat: importing nbformat costs a
-        # second in every kernel that imports this package (its schema validator's imports).
-        cells = json.loads(self.notebook.read_text(encoding="utf-8"))["cells"]
-        return [(cell["cell_type"], "".join(cell["source"])) for cell in cells]
+        # Plain JSON, not nbformat: importing nbformat costs a second in every kernel that
+        # imports this package (its schema validator's imports).
+        return cell_sources(json.loads(self.notebook.read_text(encoding="utf-8")))
 
     @cached_property
     def title(self) -> str:

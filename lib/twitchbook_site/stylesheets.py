@@ -37,13 +37,19 @@ LINK = re.compile(
 IMPORT_BASIC = '@import "../basic.css";'
 
 
-def local_links(html: str) -> list[re.Match]:
-    return [m for m in LINK.finditer(html) if "_static/" in (m["a"] or m["b"])]
+def href(link: re.Match) -> str:
+    return link["a"] or link["b"]
+
+
+def is_local(link: re.Match) -> bool:
+    return "_static/" in href(link)
 
 
 def linked_stylesheets(html: str) -> list[str]:
     """The site's own stylesheets a page links, in order, without their ?v= cache keys."""
-    return [(m["a"] or m["b"]).split("?")[0].removeprefix("_static/") for m in local_links(html)]
+    return [
+        href(m).split("?")[0].removeprefix("_static/") for m in LINK.finditer(html) if is_local(m)
+    ]
 
 
 def joined(static: Path, names: list[str]) -> str:
@@ -90,10 +96,8 @@ def make_stylesheets(out: Path) -> Path:
     link = f'    <link rel="stylesheet" href="_static/styles/{target.name}" />\n'
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        found = local_links(html)
+        found = [m for m in LINK.finditer(html) if is_local(m)]
         start, end = found[0].start(), found[-1].end()
-        between = LINK.sub(
-            lambda m: "" if "_static/" in (m["a"] or m["b"]) else m[0], html[start:end]
-        )
+        between = LINK.sub(lambda m: "" if is_local(m) else m[0], html[start:end])
         page.write_text(html[:start] + link + between + html[end:], encoding="utf-8")
     return target
