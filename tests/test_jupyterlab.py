@@ -41,6 +41,13 @@ def chromium():
     playwright.stop()
 
 
+def wait_for_idle_kernel(page) -> None:
+    """Wait until the notebook on screen has an idle kernel. A restored workspace holds several
+    notebooks, each with its own indicator, and the hidden ones may come first."""
+    idle = page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle'] >> visible=true")
+    idle.first.wait_for(timeout=WAIT)
+
+
 def open_notebook(chromium, lab, name: str):
     page = chromium.new_page(viewport={"width": 1280, "height": 900})
     page.goto(lab.lab_url(name))
@@ -50,7 +57,7 @@ def open_notebook(chromium, lab, name: str):
         dialog.click(timeout=3000)
     except Exception:
         pass
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=WAIT)
+    wait_for_idle_kernel(page)
     return page
 
 
@@ -145,7 +152,7 @@ def follow_link_from_lesson_05(chromium, lab, listing: str, fragment: str, nth: 
     # followed, and a notebook opened by the link itself may not have drawn its outputs yet.
     page = open_notebook(chromium, lab, listing)
     page.goto(lab.lab_url("05_diagnosis.ipynb").replace("&reset", ""))
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=WAIT)
+    wait_for_idle_kernel(page)
     link = page.locator(
         f".jp-RenderedMarkdown a[href*='{listing}'][href*='#{fragment}'] >> visible=true"
     ).nth(nth)
