@@ -4,6 +4,7 @@ Usage: python -m twitchbook_site.build [--out DIR]
 
 1. Stage the sources in _build/src: the notebooks (minus outputs meant for JupyterLab alone,
    with links between notebooks pointed at pages) and a generated home page.
+   Each figure gets its preview images (see previews.py).
 2. Copy the scripts the pages need (plotly.js from node_modules, the workbook's own
    CSS and JS) into the site, so nothing is fetched from elsewhere.
 3. Run Sphinx, which rebuilds only the pages whose staged source changed.
@@ -26,6 +27,7 @@ from twitchbook.loader import load_workbook
 from twitchbook.paths import ROOT
 
 from .paths import BUILD, PLOTLY_JS, SOURCES
+from .previews import with_previews
 from .slides.build import build_slides
 from .stylesheets import make_stylesheets
 from .web import for_the_web, with_slides_link
@@ -108,11 +110,20 @@ def stage(src: Path) -> Path:
     for stale in src.iterdir():
         if stale.name not in wanted:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+    static = src / "_static"
+    shutil.rmtree(static / "previews", ignore_errors=True)  # only the current figures' images
+    without_preview = []
     for page in pages:
         notebook = for_the_web(nbformat.read(page, as_version=4))
+        without_preview += with_previews(notebook, static)
         if is_lesson(page.name):
             notebook = with_slides_link(notebook, page.stem)
         write_if_changed(src / page.name, nbformat.writes(notebook) + "\n")
+    if without_preview:
+        print(
+            f"{len(without_preview)} figures have no preview of their current data and are"
+            f" published without one ({', '.join(without_preview)}): run ./workbook execute"
+        )
     write_if_changed(src / "index.md", home_page(pages))
     write_if_changed(src / "instructor_guide.md", instructor_guide())
     write_if_changed(src / "conf.py", (SOURCES / "conf.py").read_text(encoding="utf-8"))
@@ -122,7 +133,6 @@ def stage(src: Path) -> Path:
         templates / "layout.html",
         (SOURCES / "_templates" / "layout.html").read_text(encoding="utf-8"),
     )
-    static = src / "_static"
     static.mkdir(exist_ok=True)
     write_if_changed(static / "workbook-data.js", site_data(book))
     assets = {

@@ -246,6 +246,7 @@
       // Reserve the plot's height now, so nothing below it jumps when it is drawn.
       var width = plot.clientWidth || DESIGN_WIDTH;
       plot.style.minHeight = sized(fig, width).height + "px";
+      plot.classList.add("tb-sized"); // a preview (on the site) now fills that height
       figures.push(fig);
       watch(fig);
     };
