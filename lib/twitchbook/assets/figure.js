@@ -110,14 +110,25 @@
         });
         return lines.join("<br>");
       };
+      // Titles over a plot start at its left edge, right of the axis labels: a shorter line,
+      // in smaller type (plotly sets 16 px for a subplot's title).
       (layout.annotations || []).forEach(function (note) {
         if (note.xref !== "paper") return;
-        note.text = wrapped(note.text, Math.floor(width / 10));
-        if (note.yanchor === "bottom" && note.x === 0.5) { note.x = 0; note.xanchor = "left"; }
+        note.text = wrapped(note.text, Math.floor(width / 12));
+        if (note.yanchor !== "bottom") return;
+        note.font = Object.assign({}, note.font, { size: Math.min((note.font || {}).size || 13, 13) });
+        if (note.x === 0.5) { note.x = 0; note.xanchor = "left"; }
       });
       if (layout.title && typeof layout.title === "object") {
         layout.title.text = wrapped(layout.title.text, Math.floor(width / 10));
       }
+      // Wrapped titles over the top of the plot grow upwards: the top margin grows with them.
+      var lines = function (text) { return typeof text === "string" ? text.split("<br>").length : 0; };
+      var above = (layout.annotations || []).filter(function (note) {
+        return note.yref === "paper" && note.y >= 1 && note.yanchor === "bottom";
+      }).map(function (note) { return lines(note.text); });
+      if (layout.title && typeof layout.title === "object") above.push(lines(layout.title.text));
+      layout.margin.t = Math.max(layout.margin.t, 12 + 16 * Math.max.apply(null, [0].concat(above)));
       // Axis titles sit over the plot area, which is narrower still.
       Object.keys(layout).forEach(function (key) {
         var title = /^[xy]axis\d*$/.test(key) && layout[key].title;
@@ -157,8 +168,9 @@
     var redraw = function (fig) {
       var width = fig.plot.clientWidth || fig.element.clientWidth || DESIGN_WIDTH;
       var data = width < NARROW ? restyled(fig.spec.data, fig.spec.narrow_data) : fig.spec.data;
-      return window.Plotly.react(fig.plot, recolour(data), recolour(sized(fig, width)),
-                                 fig.spec.config);
+      var layout = sized(fig, width);
+      fig.plot.style.minHeight = layout.height + "px"; // a state may change the height
+      return window.Plotly.react(fig.plot, recolour(data), recolour(layout), fig.spec.config);
     };
 
     var draw = function (fig) {

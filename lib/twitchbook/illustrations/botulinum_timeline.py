@@ -229,8 +229,11 @@ def figure(anchors: pd.DataFrame | None = None) -> go.Figure:
         narrow={
             "legend.y": -0.3,
             "margin.b": 200,
-            "height": 560,
-            "yaxis.ticktext": [wrap(event, 8) for event in EVENT_ORDER],
+            "height": 640,
+            "yaxis.ticktext": [wrap(event, 13) for event in EVENT_ORDER],
+            # A wider gap between the panels for the lower one's title on two lines.
+            "yaxis2.domain": [0, 0.5],
+            "annotations.1.y": 0.5,
         },
     )
     first_span = CYCLES[0] * interval + 6

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from ..palette import GRID, NEUTRAL, PALETTE
 from ..tables import table_frame
+from .controls import attach
 from .labels import plain, wrap
 
 TABLE = "hfs_untreated_cohort"
@@ -83,6 +84,9 @@ def figure(frame: pd.DataFrame | None = None) -> go.Figure:
         margin=dict(l=30, r=30, t=30, b=40),
         height=380,
     )
+    # On a phone a legend entry on one line would run off the screen.
+    names = [f"{wrap(row.group, 22)}: {int(row.patients):,}" for row in frame.itertuples()]
+    attach(fig, narrow={"height": 440}, narrow_data={"name": names})
     return fig
 
 

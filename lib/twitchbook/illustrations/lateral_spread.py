@@ -90,7 +90,8 @@ def figure(text=None) -> go.Figure:
     views = [
         state(view.label, data={"visible": _visible(view)}, text=view.text) for view in text.views
     ]
-    attach(fig, control("buttons", "Nerve", views))
+    # On a phone the two panels need more height than the width gives, for their titles.
+    attach(fig, control("buttons", "Nerve", views), narrow={"height": 400})
     return fig
 
 

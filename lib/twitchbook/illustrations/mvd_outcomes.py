@@ -1,8 +1,9 @@
 """Results and risks of microvascular decompression as horizontal bars, one group at a time.
 
 Buttons switch between the results (resolution, recurrence), the transient complications and
-the permanent complications. Every bar carries its source and the size of the study in its
-hover text, so a large systematic review and a small old series are never confused.
+the permanent complications. Every bar's name, above it, carries its source, and its hover
+text the size of the study, so a large systematic review and a small old series are never
+confused.
 """
 
 import numpy as np
@@ -17,6 +18,12 @@ from .controls import attach, control, state
 from .labels import plain, wrap
 
 TABLE = "mvd_outcomes"
+# Each bar's name sits above it across the plot's width, not in a column beside it, so a long
+# name costs a line, not the bars' room. Lines of a name: on a laptop, on a phone.
+CHARS_WIDE, CHARS_NARROW = 64, 32
+# Pixels of a row: a line of the name on a laptop (14 px type) and on a phone (12 px), the
+# bar, the gap to the next row; and of the title and the axis under the bars.
+LINE_PX_WIDE, LINE_PX_NARROW, BAR_PX, GAP_PX, FRAME_PX = 17, 15, 18, 14, 140
 
 GROUP_COLOURS = {
     "Results": PALETTE["blue"],
@@ -38,87 +45,120 @@ def _sources(refs) -> str:
     return "; ".join(label(workbook().references[r]) for r in refs)
 
 
+def _on_the_bar(shown: str) -> str:
+    """The number alone beside its bar; the qualifier after it ("(95% CI ...)") would run
+    out of the figure, and is in the hover text, the description and the table."""
+    return plain(shown.split(" (")[0])
+
+
+def _row_px(names: list[str]) -> int:
+    """A row as tall as its group's longest name needs, on a laptop or a phone."""
+
+    def lines(chars: int) -> int:
+        return max(wrap(name, chars).count("<br>") + 1 for name in names)
+
+    name_px = max(LINE_PX_WIDE * lines(CHARS_WIDE), LINE_PX_NARROW * lines(CHARS_NARROW))
+    return name_px + BAR_PX + GAP_PX
+
+
 def figure(rows: pd.DataFrame | None = None) -> go.Figure:
     """Build the chart from the rows of data/tables/mvd_outcomes.yaml (default: that table);
     each bar is labelled with its measure and its source's author-year label."""
     rows = _frame(rows)
     groups = list(dict.fromkeys(rows.group))  # keep the table's order
     fig = go.Figure()
+    layouts, narrow, names_of = {}, {}, {}
     for number, group in enumerate(groups):
-        part = rows[rows.group == group].iloc[::-1]  # first table row at the top
+        part = rows[rows.group == group]  # first table row at the top
         sources = part.references.map(_sources)
-        # Why a label per bar: the same measure appears from different sources.
-        names = [
-            f"{wrap(m, 24)}<br>({plain(s)})" for m, s in zip(part.measure, sources, strict=True)
-        ]
+        names = [f"{m} ({s})" for m, s in zip(part.measure, sources, strict=True)]
+        names_of[group] = names
+        row = _row_px(names)
+        # Row i spans i - 0.5 to i + 0.5 (the axis runs downwards); its bar sits at the
+        # bottom of the row, its name just above the bar.
+        bar_y = [i + 0.5 - (GAP_PX + BAR_PX / 2) / row for i in range(len(part))]
         fig.add_trace(
             go.Bar(
                 x=part.percent,
-                y=names,
+                y=bar_y,
+                width=BAR_PX / row,
                 orientation="h",
                 name=plain(group),
                 marker=dict(
                     color=GROUP_COLOURS.get(group, PALETTE["blue"]),
                     line=dict(color=TEXT, width=0.5),
                 ),
-                text=[plain(v) for v in part.shown],
+                text=[_on_the_bar(v) for v in part.shown],
                 textposition="outside",
                 cliponaxis=False,
                 textfont=dict(color=TEXT),
                 customdata=np.stack(
                     [
+                        [wrap(name, 40) for name in names],
                         part.shown.map(plain),
                         part.cohort.map(lambda c: wrap(c, 40)),
-                        sources.map(plain),
                     ],
                     axis=-1,
                 ),
-                hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{customdata[1]}"
-                "<br>Source: %{customdata[2]}<extra></extra>",
+                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}"
+                "<extra></extra>",
                 visible=number == 0,
             )
         )
-
-    def axis_for(group: str) -> dict:
-        top = float(rows.loc[rows.group == group, "percent"].max())
-        # Small percentages get a short axis so the bars stay readable; room is left for labels.
-        return {"xaxis.range": [0, 100 if top > 50 else round(top * 1.35, 1)]}
-
+        first = len(fig.layout.annotations)
+        for name, y in zip(names, bar_y, strict=True):
+            at = f"annotations.{len(fig.layout.annotations)}"
+            narrow[f"{at}.text"] = wrap(name, CHARS_NARROW)
+            fig.add_annotation(
+                x=0,
+                y=y - (BAR_PX / 2 + 2) / row,
+                xref="x",
+                yref="y",
+                text=wrap(name, CHARS_WIDE),
+                xanchor="left",
+                yanchor="bottom",
+                align="left",
+                showarrow=False,
+                visible=number == 0,
+            )
+        top = float(part.percent.max())
+        layouts[group] = {
+            # Small percentages get a short axis so the bars stay readable.
+            "xaxis.range": [0, 100 if top > 50 else round(top * 1.35, 1)],
+            "yaxis.range": [len(part) - 0.5, -0.5],
+            "height": len(part) * row + FRAME_PX,
+            "title.text": plain(GROUP_TITLES.get(group, group)),
+            "_labels": range(first, len(fig.layout.annotations)),
+        }
+    labelled = {group: set(layouts[group].pop("_labels")) for group in groups}
+    for group in groups:
+        for k in range(len(fig.layout.annotations)):
+            layouts[group][f"annotations.{k}.visible"] = k in labelled[group]
     attach(
         fig,
         control(
             "buttons",
             "Show",
             [
-                state(
-                    group,
-                    data={"visible": [g == group for g in groups]},
-                    layout={"title.text": plain(GROUP_TITLES.get(group, group)), **axis_for(group)},
-                )
+                state(group, data={"visible": [g == group for g in groups]}, layout=layouts[group])
                 for group in groups
             ],
         ),
-        narrow={"margin.t": 70},  # room for the title on two lines
+        narrow={"margin.r": 75, **narrow},  # room for the number beside the longest bar
     )
+    first = layouts[groups[0]]
     fig.update_layout(
-        title=dict(
-            text=plain(GROUP_TITLES.get(groups[0], groups[0])),
-            x=0,
-            xanchor="left",
-            y=0.98,
-            yanchor="top",
-        ),
+        title=dict(text=first["title.text"], x=0, xanchor="left", y=0.98, yanchor="top"),
         xaxis=dict(
             title="Percent of operated patients",
             ticksuffix="%",
-            range=axis_for(groups[0])["xaxis.range"],
+            range=first["xaxis.range"],
             fixedrange=True,
         ),
-        yaxis=dict(automargin=True, fixedrange=True),
+        yaxis=dict(visible=False, range=first["yaxis.range"], fixedrange=True),
         showlegend=False,
-        height=480,
-        margin=dict(l=10, t=50, r=60),
-        bargap=0.35,
+        height=first["height"],
+        margin=dict(l=24, t=50, r=60),  # room for half of the "0%" under the bars
     )
     return fig
 

@@ -45,6 +45,9 @@ LANDMARKS = {
     "temporal-bone": ("rect", (33, 18, 61, 45), "dot", 0.35, (40, 27)),
     "gland": ("circle", (57, 7, 76, 27), "dot", 0.3, (66.5, 5)),
 }
+# On a phone the brainstem's name would cover the vessels at the root exit zone (so it goes
+# under the brainstem), and the gland's would touch the lowest branch.
+NARROW_LANDMARK_NAMES = {"brainstem": {"x": -7, "y": 3, "xanchor": "left"}, "gland": {"x": 63}}
 # Vessels near the root exit zone: colour, dash, x points, y points.
 VESSELS = {
     "aica": (
@@ -122,8 +125,8 @@ def figure(text=None) -> go.Figure:
                 showlegend=legend,
             )
         )
-    _draw_landmarks(fig, parts)
-    _label_parts(fig, parts)
+    narrow = _draw_landmarks(fig, parts)
+    narrow |= _label_parts(fig, parts)
     illustration_badge(fig)
     views = [
         state(
@@ -137,8 +140,9 @@ def figure(text=None) -> go.Figure:
     attach(
         fig,
         control("menu", "Pick out", views),
-        # On a phone the diagram gets more room round it for its labels.
-        narrow={"xaxis.range": [-8, 140], "height": 340, "margin.t": 50},
+        # On a phone the diagram gets more room round it, and numbers with a key under it
+        # stand in for the labels along the nerve, which would overlap at that width.
+        narrow={"xaxis.range": [-8, 148], "height": 440, "margin.t": 50, "margin.b": 95, **narrow},
     )
     fig.update_layout(
         xaxis=dict(visible=False, range=[-2, 132], fixedrange=True),
@@ -177,9 +181,14 @@ def describe(text=None) -> str:
     )
 
 
-def _draw_landmarks(fig: go.Figure, parts: dict) -> None:
-    """Brainstem, temporal bone and parotid gland as light outlines behind the nerve."""
+def _draw_landmarks(fig: go.Figure, parts: dict) -> dict:
+    """Brainstem, temporal bone and parotid gland as light outlines behind the nerve.
+    Returns the narrow-screen layout changes for their names."""
+    narrow = {}
     for key, (shape, (x0, y0, x1, y1), dash, opacity, (x, y)) in LANDMARKS.items():
+        at = f"annotations.{len(fig.layout.annotations)}"
+        narrow |= {f"{at}.{k}": v for k, v in NARROW_LANDMARK_NAMES.get(key, {}).items()}
+        narrow[f"{at}.text"] = wrap(parts[key].label, 9)  # clear of the nerve beside it
         fig.add_shape(
             type=shape,
             x0=x0,
@@ -217,23 +226,29 @@ def _draw_landmarks(fig: go.Figure, parts: dict) -> None:
             name=f"{plain(parts['nucleus'].label)}, {plain(parts['smf'].label)}",
         )
     )
+    return narrow
 
 
-def _label_parts(fig: go.Figure, parts: dict) -> None:
-    """Short labels with arrows, so the printed figure names every part."""
-    # Where each short label points, and the offset of its text from that point (pixels).
+def _label_parts(fig: go.Figure, parts: dict) -> dict:
+    """Short labels with arrows, so the printed figure names every part. Returns the
+    narrow-screen layout changes: a number beside each point and a key under the diagram."""
+    # Where each short label points; the offset of its text from that point (pixels); and,
+    # on a phone, the offset of its number, placed clear of the vessels round the nerve.
     pointers = {
-        "rez": (14.0, 36.0, 30, 100),
-        "cpa": (26.0, 36.0, 0, 30),
-        "iam": (39.0, 36.0, 0, -38),
-        "canal": (53.0, 38.0, 0, -52),
-        "smf": (59.5, 19.0, -62, 10),
+        "rez": (14.0, 36.0, (30, 100), (-16, 22)),
+        "cpa": (26.0, 36.0, (0, 30), (0, 20)),
+        "iam": (39.0, 36.0, (0, -38), (0, -20)),
+        "canal": (53.0, 38.0, (0, -52), (0, -20)),
+        "smf": (59.5, 19.0, (-62, 10), (16, -10)),
     }
-    for key, (x, y, ax, ay) in pointers.items():
+    narrow, numbered = {}, []
+    for number, (part_key, (x, y, (ax, ay), (nx, ny))) in enumerate(pointers.items(), start=1):
+        name = parts[part_key].short or parts[part_key].label
+        at = f"annotations.{len(fig.layout.annotations)}"
         fig.add_annotation(
             x=x,
             y=y,
-            text=wrap(parts[key].short or parts[key].label, 16),
+            text=wrap(name, 16),
             showarrow=True,
             ax=ax,
             ay=ay,
@@ -242,9 +257,30 @@ def _label_parts(fig: go.Figure, parts: dict) -> None:
             arrowcolor=NEUTRAL,
             font=dict(size=12, color=TEXT),
         )
-    # Branch names sit just beyond each branch end, so they stay inside a narrow figure.
+        narrow |= {f"{at}.text": f"<b>{number}</b>", f"{at}.ax": nx, f"{at}.ay": ny}
+        numbered.append(f"<b>{number}</b> {plain(name)}")
+    fig.add_annotation(
+        text="<br>".join(numbered),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        visible=False,  # drawn on a phone only
+        font=dict(size=12, color=TEXT),
+    )
+    narrow[f"annotations.{len(fig.layout.annotations) - 1}.visible"] = True
+    # Branch names sit just beyond each branch end, so they stay inside a narrow figure; on
+    # a phone their lines are shorter.
     for key, (xs, ys) in BRANCHES.items():
         part = parts[key]
+        name = part.short or part.label
+        narrow[f"annotations.{len(fig.layout.annotations)}.text"] = (
+            f"{wrap(name, 10)}<br>({wrap(part.target, 12)})"
+        )
         fig.add_annotation(
             x=xs[-1] + 1.0,
             y=ys[-1],
@@ -254,3 +290,4 @@ def _label_parts(fig: go.Figure, parts: dict) -> None:
             align="left",
             font=dict(size=12, color=TEXT),
         )
+    return narrow

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from ..palette import NEUTRAL, PALETTE
 from ..tables import table_frame
+from .controls import attach
 from .labels import plain, wrap
 
 TABLE = "other_babinski_sign"
@@ -21,8 +22,8 @@ def _frame(frame):
     return table_frame(TABLE) if frame is None else frame
 
 
-def _bar_label(r) -> str:
-    return f"{wrap(r.study, 24)}<br>{wrap(r.group, 24)}"
+def _bar_label(r, width: int = 24) -> str:
+    return f"{wrap(r.study, width)}<br>{wrap(r.group, width)}"
 
 
 def figure(frame=None, sign: str = SIGN) -> go.Figure:
@@ -71,6 +72,20 @@ def figure(frame=None, sign: str = SIGN) -> go.Figure:
             automargin=True,
         ),
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, title=None),
+    )
+    # On a phone, shorter lines in the row names leave the bars room for their numbers.
+    attach(
+        fig,
+        narrow={
+            "xaxis.range": [0, 135],
+            "height": 120 + 70 * len(frame),  # four lines to a row name
+            "yaxis.categoryarray": [_bar_label(r, 18) for r in frame.itertuples()],
+        },
+        narrow_data={
+            "y": [
+                [_bar_label(r, 18) for r in frame[frame["group"] == g].itertuples()] for g in groups
+            ]
+        },
     )
     return fig
 

@@ -17,15 +17,16 @@ from .labels import plain, wrap
 TABLE = "benign_durations"
 
 DAY = 86400
-# No "1 month" tick: on this scale it would collide with "1 week".
+# Ticks at least a decade and a third apart, so their names never touch on a laptop (on this
+# scale "1 week" would run into "1 day", and "10 years" into "1 year"); the dashed line
+# marks two weeks.
 TICKS = {
     1: "1 s",
     60: "1 min",
     3600: "1 h",
     DAY: "1 day",
-    7 * DAY: "1 week",
+    30.44 * DAY: "1 month",
     365.25 * DAY: "1 year",
-    3652.5 * DAY: "10 years",
 }
 TWO_WEEKS = 14 * DAY
 # Brief, self-limiting patterns in one colour; long-lasting ones in another.
@@ -98,9 +99,14 @@ def figure(frame: pd.DataFrame | None = None) -> go.Figure:
         margin=dict(l=10, t=50),
     )
     fig.update_xaxes(fixedrange=True)
-    # On a phone, fewer ticks, so their labels do not run into each other.
-    few = {1: "1 s", 3600: "1 h", 7 * DAY: "1 wk", 365.25 * DAY: "1 yr"}
-    attach(fig, narrow={"xaxis.tickvals": list(few), "xaxis.ticktext": list(few.values())})
+    # On a phone, fewer ticks, so their labels do not run into each other, and shorter lines
+    # in the row names, so the bars keep room.
+    few = {1: "1 s", 3600: "1 h", 365.25 * DAY: "1 yr"}
+    attach(
+        fig,
+        narrow={"xaxis.tickvals": list(few), "xaxis.ticktext": list(few.values()), "height": 540},
+        narrow_data={"y": [[wrap(p, 16)] * 2 for p in frame["pattern"]]},
+    )
     return fig
 
 
