@@ -67,12 +67,11 @@ def figure(rows: pd.DataFrame | None = None) -> go.Figure:
     rows = _frame(rows)
     groups = list(dict.fromkeys(rows.group))  # keep the table's order
     fig = go.Figure()
-    layouts, narrow, names_of = {}, {}, {}
+    layouts, labels, narrow = {}, {}, {}  # per group: its state's layout, its names' indices
     for number, group in enumerate(groups):
         part = rows[rows.group == group]  # first table row at the top
         sources = part.references.map(_sources)
         names = [f"{m} ({s})" for m, s in zip(part.measure, sources, strict=True)]
-        names_of[group] = names
         row = _row_px(names)
         # Row i spans i - 0.5 to i + 0.5 (the axis runs downwards); its bar sits at the
         # bottom of the row, its name just above the bar.
@@ -105,7 +104,7 @@ def figure(rows: pd.DataFrame | None = None) -> go.Figure:
                 visible=number == 0,
             )
         )
-        first = len(fig.layout.annotations)
+        first_label = len(fig.layout.annotations)
         for name, y in zip(names, bar_y, strict=True):
             at = f"annotations.{len(fig.layout.annotations)}"
             narrow[f"{at}.text"] = wrap(name, CHARS_NARROW)
@@ -121,6 +120,7 @@ def figure(rows: pd.DataFrame | None = None) -> go.Figure:
                 showarrow=False,
                 visible=number == 0,
             )
+        labels[group] = range(first_label, len(fig.layout.annotations))
         top = float(part.percent.max())
         layouts[group] = {
             # Small percentages get a short axis so the bars stay readable.
@@ -128,12 +128,10 @@ def figure(rows: pd.DataFrame | None = None) -> go.Figure:
             "yaxis.range": [len(part) - 0.5, -0.5],
             "height": len(part) * row + FRAME_PX,
             "title.text": plain(GROUP_TITLES.get(group, group)),
-            "_labels": range(first, len(fig.layout.annotations)),
         }
-    labelled = {group: set(layouts[group].pop("_labels")) for group in groups}
-    for group in groups:
+    for group in groups:  # each state shows its own bars' names only
         for k in range(len(fig.layout.annotations)):
-            layouts[group][f"annotations.{k}.visible"] = k in labelled[group]
+            layouts[group][f"annotations.{k}.visible"] = k in labels[group]
     attach(
         fig,
         control(
@@ -146,18 +144,18 @@ def figure(rows: pd.DataFrame | None = None) -> go.Figure:
         ),
         narrow={"margin.r": 75, **narrow},  # room for the number beside the longest bar
     )
-    first = layouts[groups[0]]
+    opening = layouts[groups[0]]
     fig.update_layout(
-        title=dict(text=first["title.text"], x=0, xanchor="left", y=0.98, yanchor="top"),
+        title=dict(text=opening["title.text"], x=0, xanchor="left", y=0.98, yanchor="top"),
         xaxis=dict(
             title="Percent of operated patients",
             ticksuffix="%",
-            range=first["xaxis.range"],
+            range=opening["xaxis.range"],
             fixedrange=True,
         ),
-        yaxis=dict(visible=False, range=first["yaxis.range"], fixedrange=True),
+        yaxis=dict(visible=False, range=opening["yaxis.range"], fixedrange=True),
         showlegend=False,
-        height=first["height"],
+        height=opening["height"],
         margin=dict(l=24, t=50, r=60),  # room for half of the "0%" under the bars
     )
     return fig
