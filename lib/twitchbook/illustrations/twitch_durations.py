@@ -17,9 +17,9 @@ from .labels import plain, wrap
 TABLE = "benign_durations"
 
 DAY = 86400
-# Ticks at least a decade and a third apart, so their names never touch on a laptop (on this
-# scale "1 week" would run into "1 day", and "10 years" into "1 year"); the dashed line
-# marks two weeks.
+# Ticks at least a decade apart, so their names never touch on a laptop (on this scale
+# "1 week" would run into "1 day", and "10 years" into "1 year"); the dashed line marks two
+# weeks.
 TICKS = {
     1: "1 s",
     60: "1 min",
