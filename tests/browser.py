@@ -59,3 +59,29 @@ def serious_violations(page) -> list[str]:
         for v in results["violations"]
         if v["impact"] in {"serious", "critical"}
     ]
+
+
+# Words plotly drew in one figure that run into each other or off the figure (plotly places
+# text but never checks that it fits): a function of the plot element and a label for the
+# state it is in, for page.evaluate scripts to call.
+TEXT_CLASHES = """(plot, label) => {
+  const svg = plot.querySelector("svg.main-svg").getBoundingClientRect();
+  const texts = [...plot.querySelectorAll(
+    "g.annotation text, text.legendtext, g.xtick text, g.ytick text, g.x2tick text, " +
+    "g.y2tick text, text.xtitle, text.ytitle, text.x2title, text.y2title, text.gtitle, " +
+    "text.bartext")]
+    .map(t => { const r = t.getBoundingClientRect();
+      return {text: t.textContent.slice(0, 30), l: r.left, r: r.right, t: r.top, b: r.bottom}; })
+    .filter(r => r.r - r.l > 0 && r.b - r.t > 0);
+  const problems = [];
+  texts.forEach((a, i) => {
+    if (a.l < svg.left - 1 || a.r > svg.right + 1 || a.t < svg.top - 1 || a.b > svg.bottom + 1)
+      problems.push(`${label}: "${a.text}" runs outside the figure`);
+    texts.slice(i + 1).forEach(b => {
+      const w = Math.min(a.r, b.r) - Math.max(a.l, b.l);
+      const h = Math.min(a.b, b.b) - Math.max(a.t, b.t);
+      if (w > 2 && h > 2) problems.push(`${label}: "${a.text}" overlaps "${b.text}"`);
+    });
+  });
+  return problems;
+}"""

@@ -3,7 +3,7 @@ a common phone (390 px) and a laptop: no label, tick, legend entry, title or num
 into another or off the figure. (Plotly places text but never checks that it fits.)"""
 
 import pytest
-from browser import open_offline
+from browser import TEXT_CLASHES, open_offline
 
 from conftest import ROOT
 
@@ -13,31 +13,11 @@ FIGURE_PAGES = sorted(
 )
 # Takes each of the figure's controls through its states, as a reader would, and after each
 # one measures the text plotly drew.
-TEXT_THAT_CLASHES = """async (plotId) => {
+IN_EVERY_STATE = """async (plotId) => {
   const plot = document.getElementById(plotId);
   const figure = plot.closest("figure");
   const settle = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-  const check = (label) => {
-    const svg = plot.querySelector("svg.main-svg").getBoundingClientRect();
-    const texts = [...plot.querySelectorAll(
-      "g.annotation text, text.legendtext, g.xtick text, g.ytick text, g.x2tick text, " +
-      "g.y2tick text, text.xtitle, text.ytitle, text.x2title, text.y2title, text.gtitle, " +
-      "text.bartext")]
-      .map(t => { const r = t.getBoundingClientRect();
-        return {text: t.textContent.slice(0, 30), l: r.left, r: r.right, t: r.top, b: r.bottom}; })
-      .filter(r => r.r - r.l > 0 && r.b - r.t > 0);
-    const problems = [];
-    texts.forEach((a, i) => {
-      if (a.l < svg.left - 1 || a.r > svg.right + 1 || a.t < svg.top - 1 || a.b > svg.bottom + 1)
-        problems.push(`${label}: "${a.text}" runs outside the figure`);
-      texts.slice(i + 1).forEach(b => {
-        const w = Math.min(a.r, b.r) - Math.max(a.l, b.l);
-        const h = Math.min(a.b, b.b) - Math.max(a.t, b.t);
-        if (w > 2 && h > 2) problems.push(`${label}: "${a.text}" overlaps "${b.text}"`);
-      });
-    });
-    return problems;
-  };
+  const check = label => (TEXT_CLASHES)(plot, label);
   let problems = check("as drawn");
   for (const box of figure.querySelectorAll(".tb-control")) {
     const name = box.querySelector(".tb-control-name, label")?.textContent.trim();
@@ -56,7 +36,7 @@ TEXT_THAT_CLASHES = """async (plotId) => {
     await settle();
   }
   return problems;
-}"""
+}""".replace("TEXT_CLASHES", TEXT_CLASHES)
 
 
 @pytest.mark.parametrize("width", [320, 390, 1280])
@@ -67,7 +47,7 @@ def test_no_words_in_a_figure_overlap_or_run_off_it_in_any_state(browser, width)
         page.evaluate("window.twitchbookDrawFigures()")
         for plot in page.evaluate("[...document.querySelectorAll('.tb-plot')].map(p => p.id)"):
             figures += 1
-            problems += [f"{name} {plot} {p}" for p in page.evaluate(TEXT_THAT_CLASHES, plot)]
+            problems += [f"{name} {plot} {p}" for p in page.evaluate(IN_EVERY_STATE, plot)]
         page.close()
         assert log.errors == [], log.errors
     assert figures >= 10

@@ -133,6 +133,20 @@ def test_projector_copy_leaves_the_lesson_figure_alone():
     assert shown["data"][0]["textfont"]["size"] >= MIN_FONT
 
 
+def test_a_figure_s_own_slide_changes_move_its_labels_and_rename_its_rows():
+    figure = {
+        "data": [{"type": "bar", "y": ["a<br>b"]}, {"type": "bar", "y": ["c<br>d"]}],
+        "layout": {"annotations": [{"text": "x", "ay": -20}, {"text": "y", "ay": 10}]},
+        "projector": {"annotations.1.ay": 40, "yaxis.categoryarray": ["a b", "c d"]},
+        "projector_data": {"y": [["a b"], ["c d"]]},
+    }
+    shown = for_the_projector(figure)
+    assert [a["ay"] for a in shown["layout"]["annotations"]] == [-20, 40]
+    assert shown["layout"]["yaxis"]["categoryarray"] == ["a b", "c d"]
+    assert [t["y"] for t in shown["data"]] == [["a b"], ["c d"]]
+    assert figure["data"][0]["y"] == ["a<br>b"], "the lesson's figure is left alone"
+
+
 def test_a_saved_case_goes_on_a_slide_without_sections_and_with_its_links_beside_the_deck():
     """reveal.js takes every <section> for a slide, so a case's steps become regions."""
     import nbformat

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from browser import open_offline, serious_violations, without_transitions
+from browser import TEXT_CLASHES, open_offline, serious_violations, without_transitions
 from twitchbook.loader import load_workbook
 from twitchbook.schema import SLIDE_WORDS
 from twitchbook_site.slides.build import build_slides
@@ -68,8 +68,10 @@ MEASURE = """() => {
     smallType, gap, words, notes: (slide.querySelector('aside.notes') || {}).textContent || '',
     answerShown: answer ? visible(answer) : null,
     marked: right ? getComputedStyle(right, '::after').content : null,
+    clashes: [...slide.querySelectorAll('.js-plotly-plot')]
+      .flatMap(plot => (TEXT_CLASHES)(plot, 'as shown')),
   };
-}""".replace("SMALLEST", str(SMALLEST_TYPE))
+}""".replace("SMALLEST", str(SMALLEST_TYPE)).replace("TEXT_CLASHES", TEXT_CLASHES)
 FIND = (
     "[...document.querySelectorAll('.reveal .slides > section')]"
     ".findIndex(s => s.querySelector('{}'))"
@@ -168,6 +170,11 @@ def test_figure_text_is_at_least_22_px(walked):
     assert figures >= 10, "the decks should show the lessons' figures"
     small = {w: t for w, t in smallest.items() if t["px"] < SMALLEST_FIGURE_TEXT - 0.01}
     assert not small, small
+
+
+def test_no_words_in_a_figure_overlap_or_run_off_it_on_a_slide(walked):
+    clashes = [f"{w}: {c}" for w, s in every_slide(walked) for c in s["clashes"]]
+    assert not clashes, "\n".join(clashes)
 
 
 def test_no_type_smaller_than_footers(walked):

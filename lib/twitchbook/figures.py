@@ -48,7 +48,8 @@ def styled(fig: go.Figure) -> go.Figure:
 
 
 def figure_spec(fig: go.Figure) -> dict:
-    """What the page needs to draw the figure: data, layout, config, controls, narrow layout.
+    """What the page needs to draw the figure: data, layout, config, controls, narrow layout
+    (and, for a figure that has them, the changes a slide makes).
 
     Controls come from the workbook's own control list only: plotly's updatemenus and sliders
     are drawn in SVG, out of reach of a keyboard, so a figure that uses them is refused.
@@ -75,6 +76,8 @@ def figure_spec(fig: go.Figure) -> dict:
         ],
         "narrow": meta.get("narrow", {}),
         "narrow_data": meta.get("narrow_data", {}),
+        # Only the slide decks use these (twitchbook_site.slides.figures).
+        **{key: meta[key] for key in ("projector", "projector_data") if key in meta},
     }
 
 

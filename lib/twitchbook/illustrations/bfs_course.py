@@ -35,7 +35,7 @@ def figure(frame=None) -> go.Figure:
     views = list(dict.fromkeys(frame["view"]))
     studies = list(dict.fromkeys(frame["study"]))
     fig = go.Figure()
-    shown_in = []
+    shown_in, slide_names = [], []
     for view in views:
         part = frame[frame["view"] == view]
         for study, rows in part.groupby("study", sort=False):
@@ -66,6 +66,12 @@ def figure(frame=None) -> go.Figure:
                 )
             )
             shown_in.append(view)
+            slide_names.append(
+                [
+                    f"{wrap(r['measure'], 40)}<br><sup>{plain(_study_name(r))}</sup>"
+                    for _, r in rows.iterrows()
+                ]
+            )
     attach(
         fig,
         control(
@@ -74,6 +80,8 @@ def figure(frame=None) -> go.Figure:
             [state(v, data={"visible": [s == v for s in shown_in]}) for v in views],
         ),
         narrow={"xaxis.title.text": "Per cent of patients"},
+        # On a slide the type is larger: a name on one line leaves room for eight rows.
+        projector_data={"y": slide_names},
     )
     fig.update_layout(
         xaxis=dict(

@@ -26,9 +26,16 @@ def control(kind: str, name: str, states: list[dict], active: int = 0) -> dict:
     return {"kind": kind, "name": name, "states": states, "active": active}
 
 
-def attach(fig, *controls: dict, narrow: dict | None = None, narrow_data: dict | None = None):
-    """Give the figure its controls and, optionally, changes for narrow screens: layout
-    (relayout form) and traces (restyle form).
+def attach(
+    fig,
+    *controls: dict,
+    narrow: dict | None = None,
+    narrow_data: dict | None = None,
+    projector: dict | None = None,
+    projector_data: dict | None = None,
+):
+    """Give the figure its controls and, optionally, changes for narrow screens and for a
+    slide (where every font is larger): layout (relayout form) and traces (restyle form).
 
     They travel in layout.meta, which plotly keeps with the figure but never draws; the
     figure itself must already show each control's active state.
@@ -38,11 +45,15 @@ def attach(fig, *controls: dict, narrow: dict | None = None, narrow_data: dict |
         extra["narrow"] = narrow
     if narrow_data:
         extra["narrow_data"] = narrow_data
+    if projector:
+        extra["projector"] = projector
+    if projector_data:
+        extra["projector_data"] = projector_data
     fig.update_layout(meta={**meta_of(fig), **extra})
     return fig
 
 
 def meta_of(fig) -> dict:
-    """What the workbook keeps in layout.meta: controls, narrow-screen layout, badge."""
+    """What the workbook keeps in layout.meta: controls, narrow-screen and slide layouts, badge."""
     meta = fig.layout.meta
     return dict(meta) if isinstance(meta, dict) else {}

@@ -45,6 +45,13 @@ LANDMARKS = {
     "temporal-bone": ("rect", (33, 18, 61, 45), "dot", 0.35, (40, 27)),
     "gland": ("circle", (57, 7, 76, 27), "dot", 0.3, (66.5, 5)),
 }
+# Where the names along the nerve sit on a slide (pixels from the point they name), and
+# where two landmarks' names go there.
+SLIDE_LANDMARK_NAMES = {
+    "brainstem": {"x": -1, "y": 3, "xanchor": "left"},
+    "temporal-bone": {"x": 47, "y": 25},
+}
+SLIDE_OFFSETS = {"cpa": (0, 48), "iam": (0, -52), "canal": (0, -105), "smf": (-62, 40)}
 # On a phone the brainstem's name would cover the vessels at the root exit zone (so it goes
 # under the brainstem), and the gland's would touch the lowest branch.
 NARROW_LANDMARK_NAMES = {"brainstem": {"x": -7, "y": 3, "xanchor": "left"}, "gland": {"x": 63}}
@@ -125,8 +132,18 @@ def figure(text=None) -> go.Figure:
                 showlegend=legend,
             )
         )
-    narrow = _draw_landmarks(fig, parts)
-    narrow |= _label_parts(fig, parts)
+    placed = {}  # part id: the index of the annotation that names it
+    narrow = _draw_landmarks(fig, parts, placed)
+    narrow |= _label_parts(fig, parts, placed)
+    # On a slide, in larger type: the brainstem's name under it, the temporal bone's to the
+    # right, and the names along the nerve further from it, clear of the nerve and each other.
+    projector = {
+        f"annotations.{placed[key]}.{k}": v
+        for key, place in SLIDE_LANDMARK_NAMES.items()
+        for k, v in place.items()
+    }
+    for key, (ax, ay) in SLIDE_OFFSETS.items():
+        projector |= {f"annotations.{placed[key]}.ax": ax, f"annotations.{placed[key]}.ay": ay}
     illustration_badge(fig)
     views = [
         state(
@@ -143,6 +160,7 @@ def figure(text=None) -> go.Figure:
         # On a phone the diagram gets more room round it, and numbers with a key under it
         # stand in for the labels along the nerve, which would overlap at that width.
         narrow={"xaxis.range": [-8, 148], "height": 440, "margin.t": 50, "margin.b": 95, **narrow},
+        projector=projector,
     )
     fig.update_layout(
         xaxis=dict(visible=False, range=[-2, 132], fixedrange=True),
@@ -181,12 +199,13 @@ def describe(text=None) -> str:
     )
 
 
-def _draw_landmarks(fig: go.Figure, parts: dict) -> dict:
+def _draw_landmarks(fig: go.Figure, parts: dict, placed: dict) -> dict:
     """Brainstem, temporal bone and parotid gland as light outlines behind the nerve.
     Returns the narrow-screen layout changes for their names."""
     narrow = {}
     for key, (shape, (x0, y0, x1, y1), dash, opacity, (x, y)) in LANDMARKS.items():
-        at = f"annotations.{len(fig.layout.annotations)}"
+        placed[key] = len(fig.layout.annotations)
+        at = f"annotations.{placed[key]}"
         narrow |= {f"{at}.{k}": v for k, v in NARROW_LANDMARK_NAMES.get(key, {}).items()}
         narrow[f"{at}.text"] = wrap(parts[key].label, 9)  # clear of the nerve beside it
         fig.add_shape(
@@ -229,7 +248,7 @@ def _draw_landmarks(fig: go.Figure, parts: dict) -> dict:
     return narrow
 
 
-def _label_parts(fig: go.Figure, parts: dict) -> dict:
+def _label_parts(fig: go.Figure, parts: dict, placed: dict) -> dict:
     """Short labels with arrows, so the printed figure names every part. Returns the
     narrow-screen layout changes: a number beside each point and a key under the diagram."""
     # Where each short label points; the offset of its text from that point (pixels); and,
@@ -244,7 +263,8 @@ def _label_parts(fig: go.Figure, parts: dict) -> dict:
     narrow, numbered = {}, []
     for number, (part_key, (x, y, (ax, ay), (nx, ny))) in enumerate(pointers.items(), start=1):
         name = parts[part_key].short or parts[part_key].label
-        at = f"annotations.{len(fig.layout.annotations)}"
+        placed[part_key] = len(fig.layout.annotations)
+        at = f"annotations.{placed[part_key]}"
         fig.add_annotation(
             x=x,
             y=y,
