@@ -44,6 +44,9 @@ def styled(fig: go.Figure) -> go.Figure:
     scale = font_scale()
     if scale != 1:
         fig.update_layout(font_size=round(14 * scale))
+        # Larger tick labels need room: let plotly move axis titles and margins out for them.
+        fig.update_xaxes(automargin=True)
+        fig.update_yaxes(automargin=True)
     return fig
 
 
