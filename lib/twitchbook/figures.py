@@ -47,7 +47,21 @@ def styled(fig: go.Figure) -> go.Figure:
         # Larger tick labels need room: let plotly move axis titles and margins out for them.
         fig.update_xaxes(automargin=True)
         fig.update_yaxes(automargin=True)
+        _for_the_room(fig)
     return fig
+
+
+def _for_the_room(fig: go.Figure) -> None:
+    """The figure's own changes for larger type (made for its slide): names on longer lines,
+    labels moved apart. They are in plotly's relayout and restyle form, as on a slide."""
+    meta = meta_of(fig)
+    changes = meta.get("projector", {})
+    if changes:  # "annotations.3.ay" is "annotations[3].ay" to plotly.py
+        fig.plotly_relayout({re.sub(r"\.(\d+)(?=\.|$)", r"[\1]", k): v for k, v in changes.items()})
+    for key, value in meta.get("projector_data", {}).items():
+        for n in range(len(fig.data)):
+            own = value[n % len(value)] if isinstance(value, list) else value
+            fig.plotly_restyle({key: [own]}, n)
 
 
 def figure_spec(fig: go.Figure) -> dict:

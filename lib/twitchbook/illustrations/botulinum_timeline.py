@@ -235,6 +235,17 @@ def figure(anchors: pd.DataFrame | None = None) -> go.Figure:
             "yaxis2.domain": [0, 0.5],
             "annotations.1.y": 0.5,
         },
+        # In larger type: the legend at the side, as on a slide, and the lower panel's axis
+        # title on two lines, clear of the upper panel's names.
+        projector={
+            "legend.orientation": "v",
+            "legend.x": 1.02,
+            "legend.xanchor": "left",
+            "legend.y": 1,
+            "legend.yanchor": "top",
+            "margin.b": 80,
+            "yaxis2.title.text": "Relief<br>(0-100, modelled)",
+        },
     )
     first_span = CYCLES[0] * interval + 6
     fig.update_layout(

@@ -86,8 +86,12 @@ def figure(frame=None, sign: str = SIGN) -> go.Figure:
                 [_bar_label(r, 18) for r in frame[frame["group"] == g].itertuples()] for g in groups
             ]
         },
-        # On a slide the type is larger: study and group each on one line.
-        projector={"yaxis.categoryarray": [_bar_label(r, 40) for r in frame.itertuples()]},
+        # In larger type (a slide, a presenter): study and group each on one line, and taller
+        # rows (a slide keeps its own height).
+        projector={
+            "yaxis.categoryarray": [_bar_label(r, 40) for r in frame.itertuples()],
+            "height": 170 + 66 * len(frame),
+        },
         projector_data={
             "y": [
                 [_bar_label(r, 40) for r in frame[frame["group"] == g].itertuples()] for g in groups

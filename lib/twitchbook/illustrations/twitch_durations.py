@@ -106,6 +106,11 @@ def figure(frame: pd.DataFrame | None = None) -> go.Figure:
         fig,
         narrow={"xaxis.tickvals": list(few), "xaxis.ticktext": list(few.values()), "height": 540},
         narrow_data={"y": [[wrap(p, 16)] * 2 for p in frame["pattern"]]},
+        # In larger type "1 month" would run into "1 year".
+        projector={
+            "xaxis.tickvals": [t for t in TICKS if TICKS[t] != "1 month"],
+            "xaxis.ticktext": [n for n in TICKS.values() if n != "1 month"],
+        },
     )
     return fig
 

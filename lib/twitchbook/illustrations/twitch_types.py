@@ -114,7 +114,12 @@ def figure(text=None) -> go.Figure:
         )
         for view in text.views
     ]
-    attach(fig, control("buttons", "Twitch", views))
+    # In a presenter's larger type the axis title is longer than the plot is tall.
+    attach(
+        fig,
+        control("buttons", "Twitch", views),
+        projector={"yaxis.title.text": "Electrical activity<br>(schematic)"},
+    )
     illustration_badge(fig)
     fig.update_layout(
         xaxis=dict(title="Time (seconds)", range=[0, SECONDS], fixedrange=True),
