@@ -9,13 +9,12 @@ a run after a small edit takes seconds. Needs Chromium and the site's scripts (n
 """
 
 import base64
-import json
 import sys
 
 from twitchbook.paths import NOTEBOOKS
 from twitchbook_site.chromium import start_browser
 from twitchbook_site.paths import PLOTLY_JS
-from twitchbook_site.previews import PREVIEWS, VARIANTS, figures_in
+from twitchbook_site.previews import PREVIEWS, VARIANTS, figure_outputs
 
 ORIGIN = "http://preview.invalid/"  # answered by the route below: nothing leaves the machine
 PAGE = """<!doctype html><html lang="en" data-theme="{theme}"><head><meta charset="utf-8">
@@ -27,17 +26,6 @@ TO_IMAGE = """([id, scale]) => {
   const size = plot._fullLayout;
   return Plotly.toImage(plot, {format: "webp", width: size.width, height: size.height, scale});
 }"""
-
-
-def figure_outputs() -> list[tuple[object, str]]:
-    """(figure, the whole HTML output that shows it) for every figure in the notebooks."""
-    found = []
-    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
-        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
-            for out in cell.get("outputs", []):
-                text = "".join(out.get("data", {}).get("text/html", []))
-                found += [(figure, text) for figure in figures_in(text)]
-    return found
 
 
 def draw(browser, figure, output: str, variant) -> bytes:
@@ -62,9 +50,8 @@ def draw(browser, figure, output: str, variant) -> bytes:
 
 
 def main() -> int:
-    wanted = {
-        figure.file(v): (figure, output, v) for figure, output in figure_outputs() for v in VARIANTS
-    }
+    shown = figure_outputs(NOTEBOOKS)
+    wanted = {figure.file(v): (figure, output, v) for figure, output in shown for v in VARIANTS}
     PREVIEWS.mkdir(exist_ok=True)
     for old in sorted(PREVIEWS.glob("*.webp")):
         if old.name not in wanted:

@@ -47,21 +47,30 @@ def styled(fig: go.Figure) -> go.Figure:
         # Larger tick labels need room: let plotly move axis titles and margins out for them.
         fig.update_xaxes(automargin=True)
         fig.update_yaxes(automargin=True)
-        _for_the_room(fig)
     return fig
 
 
-def _for_the_room(fig: go.Figure) -> None:
-    """The figure's own changes for larger type (made for its slide): names on longer lines,
-    labels moved apart. They are in plotly's relayout and restyle form, as on a slide."""
-    meta = meta_of(fig)
-    changes = meta.get("projector", {})
-    if changes:  # "annotations.3.ay" is "annotations[3].ay" to plotly.py
-        fig.plotly_relayout({re.sub(r"\.(\d+)(?=\.|$)", r"[\1]", k): v for k, v in changes.items()})
-    for key, value in meta.get("projector_data", {}).items():
-        for n in range(len(fig.data)):
-            own = value[n % len(value)] if isinstance(value, list) else value
-            fig.plotly_restyle({key: [own]}, n)
+def for_larger_type(figure: dict) -> None:
+    """Apply a figure spec's own changes for larger type (a slide, a presenter) to its data and
+    layout: names on longer lines, labels moved apart. They are in plotly's relayout and
+    restyle form ("annotations.3.ay": 20; a list gives one value per trace), as figure.js
+    applies a figure's narrow-screen changes."""
+    _relayout(figure.setdefault("layout", {}), figure.get("projector", {}))
+    changes = figure.get("projector_data", {}).items()
+    for n, trace in enumerate(figure.get("data", [])):
+        _relayout(trace, {k: v[n % len(v)] if isinstance(v, list) else v for k, v in changes})
+
+
+def _relayout(node: dict, changes: dict) -> None:
+    for path, value in changes.items():
+        *parents, last = path.split(".")
+        at = node
+        for key in parents:
+            at = at[int(key)] if isinstance(at, list) else at.setdefault(key, {})
+        if isinstance(at, list):
+            at[int(last)] = value
+        else:
+            at[last] = value
 
 
 def figure_spec(fig: go.Figure) -> dict:
@@ -80,7 +89,7 @@ def figure_spec(fig: go.Figure) -> dict:
         )
     fig.layout.meta = None
     plain = json.loads(json.dumps(fig.to_plotly_json(), cls=_PlotlyEncoder))
-    return {
+    spec = {
         "data": plain["data"],
         "layout": plain["layout"],
         "config": CONFIG,
@@ -96,6 +105,9 @@ def figure_spec(fig: go.Figure) -> dict:
         # Only the slide decks use these (twitchbook_site.slides.figures).
         **{key: meta[key] for key in ("projector", "projector_data") if key in meta},
     }
+    if font_scale() != 1:
+        for_larger_type(spec)
+    return spec
 
 
 def figure_json(fig: go.Figure) -> str:

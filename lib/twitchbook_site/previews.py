@@ -13,6 +13,7 @@ tests/test_previews.py insists that every committed figure has its previews.
 
 import hashlib
 import html
+import json
 import re
 import shutil
 from dataclasses import dataclass
@@ -69,6 +70,17 @@ def _digest(spec: str, variant: Variant) -> str:
 
 def figures_in(page_html: str) -> list[Figure]:
     return [Figure(m["id"], m["spec"]) for m in FIGURE.finditer(page_html)]
+
+
+def figure_outputs(notebooks: Path) -> list[tuple[Figure, str]]:
+    """(figure, the whole HTML output that shows it) for every figure in the notebooks."""
+    found = []
+    for path in sorted(notebooks.glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            for out in cell.get("outputs", []):
+                text = "".join(out.get("data", {}).get("text/html", []))
+                found += [(figure, text) for figure in figures_in(text)]
+    return found
 
 
 def has_previews(figure: Figure, folder: Path = PREVIEWS) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
+from twitchbook.figures import for_larger_type
 
 # The plot's box on a 1280x720 slide (slides.css: 24 px side padding, title above, sources
 # and the description button below).
@@ -95,11 +96,7 @@ def for_the_projector(figure: dict) -> dict:
     takes the height of any row of controls off the plot's)."""
     shown = copy.deepcopy(figure)
     layout = shown.setdefault("layout", {})
-    # The figure's own changes for a slide: names on longer lines, labels moved apart.
-    _relayout(layout, figure.get("projector", {}))
-    for n, trace in enumerate(shown.get("data", [])):
-        changes = figure.get("projector_data", {}).items()
-        _relayout(trace, {k: v[n % len(v)] if isinstance(v, list) else v for k, v in changes})
+    for_larger_type(shown)  # the figure's own changes: names on longer lines, labels apart
     _scale_fonts(shown)
     font = layout.setdefault("font", {})
     font["size"] = max(MIN_FONT, round(FONT_SCALE * font.get("size", 14)))
@@ -123,20 +120,6 @@ def for_the_projector(figure: dict) -> dict:
             if key.startswith("y"):
                 _wrap_title(axis, layout)
     return shown
-
-
-def _relayout(node: dict, changes: dict) -> None:
-    """Changes in plotly's relayout form ("annotations.3.ay": 20) applied to a figure part,
-    as figure.js applies a figure's narrow-screen changes."""
-    for path, value in changes.items():
-        *parents, last = path.split(".")
-        at = node
-        for key in parents:
-            at = at[int(key)] if isinstance(at, list) else at.setdefault(key, {})
-        if isinstance(at, list):
-            at[int(last)] = value
-        else:
-            at[last] = value
 
 
 def _wrap_title(axis: dict, layout: dict) -> None:
